@@ -1,0 +1,140 @@
+package io.jgrad.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * One recorded operation in the graph: the op that made a tensor, edges to its inputs, the tensors
+ * it saved and its backward rule. Each op is a subclass that keeps its forward computation (a
+ * static {@code apply}) next to {@link #backward}.
+ *
+ * <p>Edges point at the inputs' nodes (or at leaf tensors), never at intermediate tensors, so an
+ * intermediate result is kept alive only while an op has saved it.
+ */
+abstract class Node {
+    /** Where an input's gradient goes: the node that produced it, or the leaf itself. */
+    record Edge(Node node, Tensor leaf, Shape shape) {
+        boolean needsGrad() {
+            return node != null || leaf != null;
+        }
+    }
+
+    /** A tensor an op keeps for backward, with the version it had when saved. */
+    final class Saved {
+        private Tensor tensor;
+        private final int version;
+
+        private Saved(Tensor t) {
+            this.tensor = t;
+            this.version = t.version();
+        }
+
+        /** The saved tensor, checked against in-place changes and release. */
+        Tensor get() {
+            if (tensor == null) {
+                throw new IllegalStateException(name + ": trying to backward through the graph a second time,"
+                        + " but its saved tensors were freed by the first backward; pass retainGraph = true"
+                        + " to the first backward(...) call if you need to call it again");
+            }
+            if (tensor.version() != version) {
+                throw new IllegalStateException(name + ": a tensor of shape " + tensor.shape()
+                        + " that this op saved for backward was modified in place (version " + version
+                        + " when saved, " + tensor.version() + " now), so its gradient would be wrong;"
+                        + " modify a copy instead, or modify it only after backward");
+            }
+            return tensor;
+        }
+    }
+
+    final String name;
+    final Edge[] edges;
+    final Shape outputShape;
+    private final List<Saved> saved = new ArrayList<>(2);
+    private final Throwable creationSite;
+    private boolean released;
+    /** Hooks of the output tensor, if any were registered on it. */
+    List<UnaryOperator<Tensor>> outputHooks;
+
+    // Scratch state of the engine during one backward pass (a graph belongs to one thread).
+    Tensor pendingGrad;
+    int visitCursor;
+    long visitMark;
+    boolean needed;
+
+    /**
+     * Records this op as the producer of {@code output} from {@code inputs}; call only when
+     * {@link Autograd#isRecording} says some input needs a gradient.
+     */
+    Node(String name, Tensor output, Tensor... inputs) {
+        this.name = name;
+        this.edges = new Edge[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor in = inputs[i];
+            Node fn = in.gradFn();
+            Tensor leaf = fn == null && in.requiresGrad() ? in : null;
+            edges[i] = new Edge(fn, leaf, in.shape());
+        }
+        this.outputShape = output.shape();
+        this.creationSite = Autograd.isAnomalyDetectionEnabled() ? new Throwable("created here") : null;
+        output.attach(this);
+    }
+
+    /** Keeps {@code t} for backward; the engine drops it after backward unless the graph is retained. */
+    final Saved save(Tensor t) {
+        Saved s = new Saved(t);
+        saved.add(s);
+        return s;
+    }
+
+    /** Whether input {@code i} needs a gradient, so backward may skip work for the others. */
+    final boolean needsGrad(int i) {
+        return edges[i].needsGrad();
+    }
+
+    /**
+     * The vector-Jacobian products: given the gradient of the output, the gradient of each input, in
+     * the shape of the output or of the input (the engine sums broadcast gradients back). Entries for
+     * inputs that need no gradient may be {@code null}. Written with tensor ops, so that under
+     * {@code createGraph} it is itself recorded.
+     */
+    abstract Tensor[] backward(Tensor grad);
+
+    final void checkNotReleased() {
+        if (released) {
+            throw new IllegalStateException(name + ": trying to backward through the graph a second time,"
+                    + " but it was released by the first backward; pass retainGraph = true to the first"
+                    + " backward(...) call if you need to call it again");
+        }
+    }
+
+    final void release() {
+        released = true;
+        for (Saved s : saved) {
+            s.tensor = null;
+        }
+    }
+
+    /** Where in user code this op was created (only with anomaly detection on), else empty. */
+    final String creationSite() {
+        if (creationSite == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (StackTraceElement e : creationSite.getStackTrace()) {
+            if (e.getClassName().startsWith("io.jgrad.core.") && !e.getClassName().endsWith("Test")) {
+                continue;
+            }
+            sb.append("\n    at ").append(e);
+            if (sb.length() > 600) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name + " -> " + outputShape;
+    }
+}

@@ -1,0 +1,57 @@
+package io.jgrad.core;
+
+/**
+ * Sums x down to a shape that broadcasts to x's shape (the adjoint of {@link Expand}): every sum
+ * reduction and every "unbroadcast" of a gradient is this op. Backward: expand the gradient back.
+ */
+final class SumTo extends Node {
+    private final Shape inputShape;
+
+    private SumTo(Tensor out, Tensor x) {
+        super("sum", out, x);
+        this.inputShape = x.shape();
+    }
+
+    static Tensor apply(Tensor x, Shape shape) {
+        if (x.shape().equals(shape)) {
+            return x;
+        }
+        if (!shape.broadcastsTo(x.shape())) {
+            throw new IllegalArgumentException("sum: cannot sum shape " + x.shape() + " down to " + shape);
+        }
+        Shape full = x.shape();
+        double[] in = x.data, out = new double[shape.size()];
+        if (out.length == 1) {
+            double s = 0;
+            for (double v : in) {
+                s += v;
+            }
+            out[0] = s;
+        } else {
+            Strided.forEachRun(full.dimsUnsafe(), full.strides(), new int[full.rank()], shape.stridesIn(full),
+                    (ao, as, bo, bs, oo, os, n) -> {
+                        if (os == 0) {
+                            double s = out[oo];
+                            for (int i = 0; i < n; i++) {
+                                s += in[ao + i * as];
+                            }
+                            out[oo] = s;
+                        } else {
+                            for (int i = 0; i < n; i++) {
+                                out[oo + i * os] += in[ao + i * as];
+                            }
+                        }
+                    });
+        }
+        Tensor y = Tensor.wrap(out, shape);
+        if (Autograd.isRecording(x)) {
+            new SumTo(y, x);
+        }
+        return y;
+    }
+
+    @Override
+    Tensor[] backward(Tensor grad) {
+        return new Tensor[] {Expand.apply(grad, inputShape)};
+    }
+}

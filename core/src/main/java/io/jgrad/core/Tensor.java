@@ -1,0 +1,590 @@
+package io.jgrad.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * An n-dimensional array of doubles that records the operations applied to it, so that gradients
+ * can be computed by {@link #backward()}.
+ *
+ * <p>Storage is one contiguous row-major {@code double[]}. Every operation returns a new tensor; a
+ * tensor that {@link #requiresGrad()} (or was computed from one while recording is on) remembers
+ * the operation that made it ({@link #isLeaf()} is false for those). Binary operations broadcast
+ * like NumPy and PyTorch.
+ *
+ * <pre>{@code
+ * Tensor w = Tensor.of(new double[]{1, 2, 3}, 3).requiresGrad(true);
+ * Tensor loss = w.mul(w).sum();
+ * loss.backward();
+ * w.grad();   // [2, 4, 6]
+ * }</pre>
+ */
+public final class Tensor {
+    /** A handle that removes a hook registered with {@link #registerHook}. */
+    @FunctionalInterface
+    public interface HookHandle {
+        void remove();
+    }
+
+    /** Counts in-place changes; shared by tensors that share storage (reshape, detach). */
+    private static final class Version {
+        int value;
+    }
+
+    final double[] data;
+    private final Shape shape;
+    private final Version version;
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Node gradFn;
+    private List<UnaryOperator<Tensor>> hooks;
+
+    private Tensor(double[] data, Shape shape, Version version) {
+        this.data = data;
+        this.shape = shape;
+        this.version = version;
+    }
+
+    /** Wraps {@code data} without copying: the array must not be used elsewhere. */
+    static Tensor wrap(double[] data, Shape shape) {
+        return new Tensor(data, shape, new Version());
+    }
+
+    /** A tensor that shares this one's storage and version counter, with another shape. */
+    Tensor view(Shape newShape) {
+        return new Tensor(data, newShape, version);
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /**
+     * A tensor holding a copy of {@code data} (row-major) with the given shape; without a shape it
+     * is 1-D.
+     */
+    public static Tensor of(double[] data, int... shape) {
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor.of: data is null; pass an array of values");
+        }
+        Shape s = shape.length == 0 ? Shape.of(data.length) : Shape.of(shape);
+        if (s.size() != data.length) {
+            throw new IllegalArgumentException("Tensor.of: " + data.length + " values do not fill shape " + s
+                    + " (which holds " + s.size() + "); pass exactly " + s.size() + " values or another shape");
+        }
+        return wrap(data.clone(), s);
+    }
+
+    /** A 2-D tensor from rows of equal length. */
+    public static Tensor of(double[][] rows) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException("Tensor.of: need at least one row; use Tensor.zeros(0, n) for an empty matrix");
+        }
+        int cols = rows[0].length;
+        double[] d = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("Tensor.of: row " + i + " has " + rows[i].length
+                        + " values but row 0 has " + cols + "; all rows must have the same length");
+            }
+            System.arraycopy(rows[i], 0, d, i * cols, cols);
+        }
+        return wrap(d, Shape.of(rows.length, cols));
+    }
+
+    /** A tensor with shape {@code shape} holding a copy of {@code data}. */
+    public static Tensor of(double[] data, Shape shape) {
+        return of(data, shape.dims());
+    }
+
+    /** A 0-dimensional tensor (shape {@code []}). */
+    public static Tensor scalar(double value) {
+        return wrap(new double[] {value}, Shape.scalar());
+    }
+
+    public static Tensor zeros(int... shape) {
+        return full(0.0, shape);
+    }
+
+    public static Tensor ones(int... shape) {
+        return full(1.0, shape);
+    }
+
+    public static Tensor full(double value, int... shape) {
+        Shape s = Shape.of(shape);
+        double[] d = new double[s.size()];
+        if (value != 0.0) {
+            java.util.Arrays.fill(d, value);
+        }
+        return wrap(d, s);
+    }
+
+    /** Zeros with the shape of {@code like}. */
+    public static Tensor zerosLike(Tensor like) {
+        return wrap(new double[like.size()], like.shape);
+    }
+
+    /** Standard normal samples drawn from {@code rng} (seed it for reproducible results). */
+    public static Tensor randn(RandomGenerator rng, int... shape) {
+        Shape s = Shape.of(shape);
+        double[] d = new double[s.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextGaussian();
+        }
+        return wrap(d, s);
+    }
+
+    /** Uniform samples in [0, 1) drawn from {@code rng}. */
+    public static Tensor rand(RandomGenerator rng, int... shape) {
+        Shape s = Shape.of(shape);
+        double[] d = new double[s.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextDouble();
+        }
+        return wrap(d, s);
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** Number of dimensions (0 for a scalar). */
+    public int dim() {
+        return shape.rank();
+    }
+
+    /** A copy of the values, row-major. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /**
+     * The backing array itself, row-major, without copying: read it, never write it (use
+     * {@link #mutableData()} to change values in place).
+     */
+    public double[] data() {
+        return data;
+    }
+
+    /**
+     * The backing array, for an in-place update (optimizers, initialisation). Counts as a change: any
+     * op that saved this tensor for backward will refuse to run backward with the changed values.
+     */
+    public double[] mutableData() {
+        version.value++;
+        return data;
+    }
+
+    /** How many times this storage was changed in place. */
+    public int version() {
+        return version.value;
+    }
+
+    /** The only value of a one-element tensor. */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item: tensor of shape " + shape + " has " + data.length
+                    + " elements; item() needs exactly one (reduce it first, e.g. sum() or mean())");
+        }
+        return data[0];
+    }
+
+    /** The value at the given index (one coordinate per dimension). */
+    public double get(int... index) {
+        if (index.length != shape.rank()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of shape " + shape
+                    + "; give one index per dimension");
+        }
+        int off = 0;
+        int[] dims = shape.dimsUnsafe();
+        for (int i = 0; i < index.length; i++) {
+            int ix = index[i] < 0 ? index[i] + dims[i] : index[i];
+            if (ix < 0 || ix >= dims[i]) {
+                throw new IndexOutOfBoundsException("get: index " + index[i] + " is out of range for dimension " + i
+                        + " of shape " + shape);
+            }
+            off = off * dims[i] + ix;
+        }
+        return data[off];
+    }
+
+    // ---------------------------------------------------------------- autograd state
+
+    /** Marks a leaf tensor as a parameter whose gradient backward should compute; returns this. */
+    public Tensor requiresGrad(boolean requires) {
+        if (gradFn != null) {
+            throw new IllegalStateException("requiresGrad: only leaf tensors can change requiresGrad; this one was"
+                    + " computed by " + gradFn.name + " — use detach() to get a leaf");
+        }
+        this.requiresGrad = requires;
+        return this;
+    }
+
+    /** Whether gradients flow to this tensor: a parameter, or computed from one while recording. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** True unless this tensor was computed by a recorded operation. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The accumulated gradient, or {@code null} before any backward reached this leaf (as in PyTorch). */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the accumulated gradient (the next backward starts from nothing). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** A leaf tensor sharing this one's values, cut off from the graph (no gradient flows back). */
+    public Tensor detach() {
+        return new Tensor(data, shape, version);
+    }
+
+    /** A leaf tensor with a copy of the values. */
+    public Tensor copy() {
+        return wrap(data.clone(), shape);
+    }
+
+    /** Name of the op that produced this tensor, or {@code "leaf"}. */
+    public String opName() {
+        return gradFn == null ? "leaf" : gradFn.name;
+    }
+
+    /**
+     * Registers a function that sees, and may replace, the gradient flowing into this tensor during
+     * backward (for a leaf: before it is accumulated into {@link #grad()}).
+     */
+    public HookHandle registerHook(UnaryOperator<Tensor> hook) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("registerHook: tensor of shape " + shape
+                    + " does not require grad, so no gradient will ever flow into it");
+        }
+        if (hooks == null) {
+            hooks = new ArrayList<>(1);
+            if (gradFn != null) {
+                gradFn.outputHooks = hooks;
+            }
+        }
+        hooks.add(hook);
+        List<UnaryOperator<Tensor>> list = hooks;
+        return () -> list.remove(hook);
+    }
+
+    Node gradFn() {
+        return gradFn;
+    }
+
+    List<UnaryOperator<Tensor>> hooks() {
+        return hooks;
+    }
+
+    void attach(Node node) {
+        this.gradFn = node;
+        this.requiresGrad = true;
+    }
+
+    void setGrad(Tensor g) {
+        this.grad = g;
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /** Backward from a scalar (one-element) tensor, seeded with 1. */
+    public void backward() {
+        if (data.length != 1) {
+            throw new IllegalStateException("backward: the output has shape " + shape
+                    + "; backward() without a gradient needs a one-element output — reduce it (sum(), mean())"
+                    + " or call backward(gradOutput) with a gradient of shape " + shape);
+        }
+        backward(wrap(new double[] {1.0}, shape), false);
+    }
+
+    /** Backward seeded with {@code gradOutput} (same shape as this tensor). */
+    public void backward(Tensor gradOutput) {
+        backward(gradOutput, false);
+    }
+
+    /** Backward seeded with {@code gradOutput}; with {@code retainGraph} the graph can be used again. */
+    public void backward(Tensor gradOutput, boolean retainGraph) {
+        Engine.backward(this, gradOutput, retainGraph);
+    }
+
+    // ---------------------------------------------------------------- element-wise
+
+    public Tensor add(Tensor other) {
+        return Add.apply(this, other);
+    }
+
+    public Tensor add(double c) {
+        return Add.apply(this, scalar(c));
+    }
+
+    public Tensor sub(Tensor other) {
+        return Sub.apply(this, other);
+    }
+
+    public Tensor sub(double c) {
+        return Add.apply(this, scalar(-c));
+    }
+
+    public Tensor mul(Tensor other) {
+        return Mul.apply(this, other);
+    }
+
+    public Tensor mul(double c) {
+        return Mul.apply(this, scalar(c));
+    }
+
+    public Tensor div(Tensor other) {
+        return Div.apply(this, other);
+    }
+
+    public Tensor div(double c) {
+        return Div.apply(this, scalar(c));
+    }
+
+    public Tensor neg() {
+        return Neg.apply(this);
+    }
+
+    /** Element-wise power with a constant exponent. */
+    public Tensor pow(double exponent) {
+        return Pow.apply(this, exponent);
+    }
+
+    public Tensor exp() {
+        return Exp.apply(this);
+    }
+
+    /** Natural logarithm: −∞ at 0 and NaN below, as in PyTorch. */
+    public Tensor log() {
+        return Log.apply(this);
+    }
+
+    public Tensor sqrt() {
+        return Sqrt.apply(this);
+    }
+
+    /** Absolute value; its gradient at 0 is 0. */
+    public Tensor abs() {
+        return Abs.apply(this);
+    }
+
+    /** max(x, 0); its gradient at 0 is 0. */
+    public Tensor relu() {
+        return Relu.apply(this);
+    }
+
+    /** x for x > 0, slope·x otherwise (so the gradient at 0 is slope). */
+    public Tensor leakyRelu(double slope) {
+        return LeakyRelu.apply(this, slope);
+    }
+
+    public Tensor sigmoid() {
+        return Sigmoid.apply(this);
+    }
+
+    public Tensor tanh() {
+        return Tanh.apply(this);
+    }
+
+    /** Element-wise maximum of two tensors (broadcast); at ties each side gets half the gradient. */
+    public Tensor maximum(Tensor other) {
+        return Maximum.apply(this, other);
+    }
+
+    /** Limits values to [lo, hi]; the gradient passes where lo ≤ x ≤ hi (boundaries included). */
+    public Tensor clamp(double lo, double hi) {
+        return Clamp.apply(this, lo, hi);
+    }
+
+    // ---------------------------------------------------------------- linear algebra and shape
+
+    /**
+     * Matrix product with torch.matmul rules: 1-D × 1-D is a dot product; a 1-D operand is treated
+     * as a row (left) or column (right) vector and that dimension removed from the result; N-D
+     * operands are batches of matrices whose batch dimensions broadcast.
+     */
+    public Tensor matmul(Tensor other) {
+        return MatMul.matmul(this, other);
+    }
+
+    /** Swaps the last two dimensions. */
+    public Tensor transpose() {
+        if (dim() < 2) {
+            throw new IllegalArgumentException("transpose: needs at least 2 dimensions, got shape " + shape
+                    + "; use transpose(d0, d1) or reshape to make a row or column first");
+        }
+        return Transpose.apply(this, dim() - 2, dim() - 1);
+    }
+
+    /** Swaps dimensions {@code d0} and {@code d1} (negative values count from the end). */
+    public Tensor transpose(int d0, int d1) {
+        return Transpose.apply(this, shape.normalizeAxis(d0, "transpose"), shape.normalizeAxis(d1, "transpose"));
+    }
+
+    /** The same values in another shape (row-major); one dimension may be -1 to be inferred. */
+    public Tensor reshape(int... newShape) {
+        return Reshape.apply(this, Reshape.resolve(shape, newShape));
+    }
+
+    /** Broadcasts to a larger shape (NumPy rules); the gradient sums back. */
+    public Tensor expand(int... newShape) {
+        return Expand.apply(this, Shape.of(newShape));
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements (shape {@code []}). */
+    public Tensor sum() {
+        return SumTo.apply(this, Shape.scalar());
+    }
+
+    /** Sum along {@code axis}; with {@code keepDims} the axis stays with size 1. */
+    public Tensor sum(int axis, boolean keepDims) {
+        int ax = shape.normalizeAxis(axis, "sum");
+        Tensor s = SumTo.apply(this, shape.with(ax, 1));
+        return keepDims ? s : s.reshapeTo(shape.without(ax));
+    }
+
+    /** Mean of all elements. */
+    public Tensor mean() {
+        requireNonEmpty("mean");
+        return sum().div(data.length);
+    }
+
+    /** Mean along {@code axis}. */
+    public Tensor mean(int axis, boolean keepDims) {
+        int n = shape.dim(shape.normalizeAxis(axis, "mean"));
+        if (n == 0) {
+            throw new IllegalArgumentException("mean: axis " + axis + " of shape " + shape + " is empty; the mean is undefined");
+        }
+        return sum(axis, keepDims).div(n);
+    }
+
+    /** Largest element; the gradient is shared equally among tied maxima. */
+    public Tensor max() {
+        return Max.apply(reshapeTo(Shape.of(data.length)), 0).reshapeTo(Shape.scalar());
+    }
+
+    /** Largest element along {@code axis}; the gradient is shared equally among tied maxima. */
+    public Tensor max(int axis, boolean keepDims) {
+        int ax = shape.normalizeAxis(axis, "max");
+        Tensor m = Max.apply(this, ax);
+        return keepDims ? m : m.reshapeTo(shape.without(ax));
+    }
+
+    /** log Σ exp(x) along {@code axis}, computed stably (the maximum is factored out). */
+    public Tensor logSumExp(int axis, boolean keepDims) {
+        int ax = shape.normalizeAxis(axis, "logSumExp");
+        Tensor l = LogSumExp.apply(this, ax);
+        return keepDims ? l : l.reshapeTo(shape.without(ax));
+    }
+
+    /** exp(x − logSumExp(x)) along {@code axis}: probabilities that sum to 1. */
+    public Tensor softmax(int axis) {
+        return sub(logSumExp(axis, true)).exp();
+    }
+
+    /** x − logSumExp(x) along {@code axis}: stable log-probabilities. */
+    public Tensor logSoftmax(int axis) {
+        return sub(logSumExp(axis, true));
+    }
+
+    /** Index of the largest element along {@code axis} for every other position (row-major). */
+    public int[] argmax(int axis) {
+        int ax = shape.normalizeAxis(axis, "argmax");
+        int n = shape.dim(ax), outer = shape.outer(ax), inner = shape.inner(ax);
+        if (n == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + shape + " is empty");
+        }
+        int[] out = new int[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i, best = 0;
+                for (int j = 1; j < n; j++) {
+                    if (data[base + j * inner] > data[base + best * inner]) {
+                        best = j;
+                    }
+                }
+                out[o * inner + i] = best;
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    /** The slices at {@code indices} along {@code axis} (rows of a mini-batch for axis 0). */
+    public Tensor indexSelect(int axis, int... indices) {
+        return IndexSelect.apply(this, shape.normalizeAxis(axis, "indexSelect"), indices);
+    }
+
+    /**
+     * One element along {@code axis} for every other position: {@code out[..] = x[.., index[..], ..]};
+     * the result drops {@code axis}. With logits [N, C] and labels [N], {@code gather(1, labels)} picks
+     * each row's label entry.
+     */
+    public Tensor gather(int axis, int... index) {
+        return Gather.apply(this, shape.normalizeAxis(axis, "gather"), index);
+    }
+
+    // ---------------------------------------------------------------- comparison and printing
+
+    /** Same shape and |a − b| ≤ atol + rtol·|b| element-wise (NaNs equal only to NaN). */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        if (!shape.equals(other.shape)) {
+            return false;
+        }
+        for (int i = 0; i < data.length; i++) {
+            double a = data[i], b = other.data[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                if (Double.isNaN(a) != Double.isNaN(b)) {
+                    return false;
+                }
+            } else if (a != b && !(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #allClose(Tensor, double, double)} with rtol = 1e-10 and atol = 1e-12. */
+    public boolean allClose(Tensor other) {
+        return allClose(other, 1e-10, 1e-12);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Tensor(shape=").append(shape).append(", ");
+        TensorFormat.appendValues(sb, data, shape.dimsUnsafe());
+        if (gradFn != null) {
+            sb.append(", gradFn=").append(gradFn.name);
+        } else if (requiresGrad) {
+            sb.append(", requiresGrad");
+        }
+        return sb.append(')').toString();
+    }
+
+    Tensor reshapeTo(Shape s) {
+        return Reshape.apply(this, s);
+    }
+
+    private void requireNonEmpty(String op) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException(op + ": tensor of shape " + shape + " is empty; the result is undefined");
+        }
+    }
+}
