@@ -67,7 +67,11 @@ public final class Tensor {
         if (data == null) {
             throw new IllegalArgumentException("Tensor.of: data is null; pass an array of values");
         }
-        Shape s = shape.length == 0 ? Shape.of(data.length) : Shape.of(shape);
+        return of(data, shape.length == 0 ? Shape.of(data.length) : Shape.of(shape));
+    }
+
+    /** A tensor with shape {@code s} (which may be the scalar shape) holding a copy of {@code data}. */
+    public static Tensor of(double[] data, Shape s) {
         if (s.size() != data.length) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values do not fill shape " + s
                     + " (which holds " + s.size() + "); pass exactly " + s.size() + " values or another shape");
@@ -90,11 +94,6 @@ public final class Tensor {
             System.arraycopy(rows[i], 0, d, i * cols, cols);
         }
         return wrap(d, Shape.of(rows.length, cols));
-    }
-
-    /** A tensor with shape {@code shape} holding a copy of {@code data}. */
-    public static Tensor of(double[] data, Shape shape) {
-        return of(data, shape.dims());
     }
 
     /** A 0-dimensional tensor (shape {@code []}). */
