@@ -399,6 +399,11 @@ public final class Tensor {
         return Tanh.apply(this);
     }
 
+    /** log(1 + eˣ), computed stably for large |x|; its derivative is sigmoid(x). */
+    public Tensor softplus() {
+        return Softplus.apply(this);
+    }
+
     /** Element-wise maximum of two tensors (broadcast); at ties each side gets half the gradient. */
     public Tensor maximum(Tensor other) {
         return Maximum.apply(this, other);
