@@ -1,0 +1,140 @@
+package io.jgrad.core.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The cache-blocked product behind {@link Gemm}, for one block of C on one thread.
+ *
+ * <p>C2 (Java 17) vectorises a loop only when every array in it is indexed at one running index
+ * with the same alignment and the body stays small; reading and writing one flat array at two
+ * offsets keeps it scalar. So a panel of op(B) is packed into separate row arrays, the rows of C
+ * being computed live in separate scratch row arrays, and the inner loop updates four such rows
+ * from two panel rows (eight FMAs per six loads and four stores), always at index {@code j}.
+ * The scratch rows are copied into C once, after the whole depth {@code k}.
+ */
+final class GemmBlocked {
+    /** Rows of C updated together by the inner loop (the register tile's height). */
+    static final int MR = 4;
+    /** Depth of a packed panel of op(B): its rows stay in L2 while a block of C rows sweeps them. */
+    private static final int KC = 128;
+    /** Width of a panel, and of the scratch rows of C. */
+    private static final int NC = 256;
+    /** Rows of C kept in scratch at once. */
+    private static final int MC = 128;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread buffers, allocated once, so a product allocates nothing. */
+    private static final class Scratch {
+        final double[][] panel = new double[KC][NC];
+        final double[][] rows = new double[MC][NC];
+    }
+
+    private GemmBlocked() {
+    }
+
+    /** Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
+    static void multiply(Product g, int i0, int i1, int j0, int j1) {
+        Scratch s = SCRATCH.get();
+        int ars = g.aRowStride(), acs = g.aColStride();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int ic = i0; ic < i1; ic += MC) {
+                int mc = Math.min(MC, i1 - ic);
+                double[][] rows = s.rows;
+                for (int r = 0; r < mc; r++) {
+                    if (g.accumulate()) {
+                        System.arraycopy(g.c(), g.cOff() + (ic + r) * g.n() + jc, rows[r], 0, nc);
+                    } else {
+                        Arrays.fill(rows[r], 0, nc, 0.0);
+                    }
+                }
+                for (int pc = 0; pc < g.k(); pc += KC) {
+                    int kc = Math.min(KC, g.k() - pc);
+                    pack(g, s.panel, pc, kc, jc, nc);
+                    int r = 0;
+                    for (; r + MR <= mc; r += MR) {
+                        int ao = g.aOff() + (ic + r) * ars + pc * acs;
+                        rows4(g.a(), ao, ars, acs, s.panel, kc, rows[r], rows[r + 1], rows[r + 2], rows[r + 3], nc);
+                    }
+                    for (; r < mc; r++) {
+                        row1(g.a(), g.aOff() + (ic + r) * ars + pc * acs, acs, s.panel, kc, rows[r], nc);
+                    }
+                }
+                for (int r = 0; r < mc; r++) {
+                    System.arraycopy(rows[r], 0, g.c(), g.cOff() + (ic + r) * g.n() + jc, nc);
+                }
+            }
+        }
+    }
+
+    /** Copies op(B)[pc : pc + kc, jc : jc + nc] into the first kc panel rows. */
+    private static void pack(Product g, double[][] panel, int pc, int kc, int jc, int nc) {
+        double[] b = g.b();
+        if (!g.transB()) {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(b, g.bOff() + (pc + p) * g.n() + jc, panel[p], 0, nc);
+            }
+            return;
+        }
+        // op(B)[p, j] = B[j, p]: read each stored row of B once, contiguously.
+        for (int j = 0; j < nc; j++) {
+            int bj = g.bOff() + (jc + j) * g.k() + pc;
+            for (int p = 0; p < kc; p++) {
+                panel[p][j] = b[bj + p];
+            }
+        }
+    }
+
+    /**
+     * Four rows of C += op(A)[4 rows, kc] · panel[kc, n]: two panel rows per pass, each loaded
+     * once for the four C rows. op(A)[r, p] is {@code a[ao + r·rs + p·cs]}.
+     */
+    private static void rows4(double[] a, int ao, int rs, int cs, double[][] panel, int kc,
+                              double[] t0, double[] t1, double[] t2, double[] t3, int n) {
+        int p = 0;
+        for (; p + 2 <= kc; p += 2, ao += 2 * cs) {
+            double a0 = a[ao], a1 = a[ao + rs], a2 = a[ao + 2 * rs], a3 = a[ao + 3 * rs];
+            int ao1 = ao + cs;
+            double b0 = a[ao1], b1 = a[ao1 + rs], b2 = a[ao1 + 2 * rs], b3 = a[ao1 + 3 * rs];
+            double[] x = panel[p], y = panel[p + 1];
+            for (int j = 0; j < n; j++) {
+                double xj = x[j], yj = y[j];
+                t0[j] = Math.fma(b0, yj, Math.fma(a0, xj, t0[j]));
+                t1[j] = Math.fma(b1, yj, Math.fma(a1, xj, t1[j]));
+                t2[j] = Math.fma(b2, yj, Math.fma(a2, xj, t2[j]));
+                t3[j] = Math.fma(b3, yj, Math.fma(a3, xj, t3[j]));
+            }
+        }
+        if (p < kc) {
+            double a0 = a[ao], a1 = a[ao + rs], a2 = a[ao + 2 * rs], a3 = a[ao + 3 * rs];
+            double[] x = panel[p];
+            for (int j = 0; j < n; j++) {
+                double xj = x[j];
+                t0[j] = Math.fma(a0, xj, t0[j]);
+                t1[j] = Math.fma(a1, xj, t1[j]);
+                t2[j] = Math.fma(a2, xj, t2[j]);
+                t3[j] = Math.fma(a3, xj, t3[j]);
+            }
+        }
+    }
+
+    /** One row of C += op(A)[1 row, kc] · panel[kc, n], four panel rows per pass. */
+    private static void row1(double[] a, int ao, int cs, double[][] panel, int kc, double[] t, int n) {
+        int p = 0;
+        for (; p + 4 <= kc; p += 4, ao += 4 * cs) {
+            double a0 = a[ao], a1 = a[ao + cs], a2 = a[ao + 2 * cs], a3 = a[ao + 3 * cs];
+            double[] x0 = panel[p], x1 = panel[p + 1], x2 = panel[p + 2], x3 = panel[p + 3];
+            for (int j = 0; j < n; j++) {
+                t[j] = Math.fma(a3, x3[j], Math.fma(a2, x2[j], Math.fma(a1, x1[j], Math.fma(a0, x0[j], t[j]))));
+            }
+        }
+        for (; p < kc; p++, ao += cs) {
+            double a0 = a[ao];
+            double[] x0 = panel[p];
+            for (int j = 0; j < n; j++) {
+                t[j] = Math.fma(a0, x0[j], t[j]);
+            }
+        }
+    }
+}

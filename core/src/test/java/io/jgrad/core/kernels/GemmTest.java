@@ -1,0 +1,113 @@
+package io.jgrad.core.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every variant of {@link Gemm} against a naive triple loop. */
+class GemmTest {
+
+    /** Shapes chosen to cross each path: tiny loops, blocked, parallel, and every block edge. */
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @CsvSource({
+        "1, 1, 1", "2, 3, 4", "4, 4, 2", "7, 5, 3",            // below the blocked threshold
+        "33, 17, 19", "64, 32, 64", "5, 130, 21",               // blocked, one thread, odd remainders
+        "130, 67, 129", "67, 300, 131", "300, 9, 257",          // blocked and split across cores
+        "129, 257, 300", "1, 1000, 300", "1000, 1, 300", "2, 2, 70000"})
+    void allTransposesMatchNaiveLoop(int m, int n, int k) {
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                check(ta, tb, m, n, k, 3, 5, 7, false, 11);
+                check(ta, tb, m, n, k, 0, 0, 0, true, 12);
+            }
+        }
+    }
+
+    @Property(tries = 60)
+    void randomShapesAndOffsets(@ForAll @IntRange(min = 1, max = 150) int m, @ForAll @IntRange(min = 1, max = 150) int n,
+                                @ForAll @IntRange(min = 1, max = 150) int k, @ForAll boolean ta, @ForAll boolean tb,
+                                @ForAll @IntRange(max = 9) int off, @ForAll boolean accumulate) {
+        check(ta, tb, m, n, k, off, 2 * off, off + 1, accumulate, m * 31 + n * 7 + k);
+    }
+
+    @Test
+    void zeroDepthClearsOrKeepsC() {
+        double[] c = {1, 2, 3, 4};
+        Gemm.gemmAdd(false, false, 2, 2, 0, new double[0], 0, new double[0], 0, c, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, c);
+        Gemm.gemm(false, false, 2, 2, 0, new double[0], 0, new double[0], 0, c, 0);
+        assertArrayEquals(new double[4], c);
+    }
+
+    @Test
+    void knownProduct() {
+        double[] a = {1, 2, 3, 4, 5, 6};       // [2, 3]
+        double[] b = {7, 8, 9, 10, 11, 12};    // [3, 2]
+        double[] c = new double[4];
+        Gemm.gemm(false, false, 2, 2, 3, a, 0, b, 0, c, 0);
+        assertArrayEquals(new double[] {58, 64, 139, 154}, c);
+    }
+
+    @Test
+    void rejectsArraysTooShortAndNegativeSizes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.gemm(false, false, 2, 2, 3, new double[5], 0, new double[6], 0, new double[4], 0));
+        assertTrue(e.getMessage().contains("gemm: A needs 6 values"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.gemm(false, false, 2, 2, 3, new double[6], 0, new double[6], 0, new double[4], 1));
+        assertTrue(e.getMessage().contains("C needs 4 values from offset 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.gemm(false, false, -1, 2, 3, new double[6], 0, new double[6], 0, new double[4], 0));
+        assertTrue(e.getMessage().contains("m = -1"), e.getMessage());
+    }
+
+    /** Runs one product at the given offsets and compares every entry of C, and that nothing else changed. */
+    private static void check(boolean ta, boolean tb, int m, int n, int k, int aOff, int bOff, int cOff,
+                              boolean accumulate, long seed) {
+        RandomGenerator rng = new MersenneTwister(seed);
+        double[] a = random(rng, aOff + m * k + 2), b = random(rng, bOff + k * n + 2), c = random(rng, cOff + m * n + 3);
+        double[] expected = c.clone();
+        double[] bound = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0, abs = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = a[aOff + (ta ? p * m + i : i * k + p)] * b[bOff + (tb ? j * k + p : p * n + j)];
+                    s += x;
+                    abs += Math.abs(x);
+                }
+                expected[cOff + i * n + j] = accumulate ? expected[cOff + i * n + j] + s : s;
+                bound[i * n + j] = 1e-14 * (k + 2) * (abs + 1);
+            }
+        }
+        if (accumulate) {
+            Gemm.gemmAdd(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+        } else {
+            Gemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+        }
+        String what = "m=" + m + " n=" + n + " k=" + k + " transA=" + ta + " transB=" + tb + " acc=" + accumulate;
+        for (int x = 0; x < c.length; x++) {
+            int e = x - cOff;
+            double tol = e >= 0 && e < m * n ? bound[e] : 0.0;
+            assertEquals(expected[x], c[x], tol, what + " at " + x);
+        }
+    }
+
+    private static double[] random(RandomGenerator rng, int size) {
+        double[] d = new double[size];
+        for (int i = 0; i < size; i++) {
+            d[i] = 2 * rng.nextDouble() - 1;
+        }
+        return d;
+    }
+}
