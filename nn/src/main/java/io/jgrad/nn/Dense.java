@@ -23,7 +23,11 @@ public final class Dense extends Layer {
     private final Tensor weight;
     private final Tensor bias;
 
-    /** A layer with the default initialisation, drawn from a MersenneTwister seeded with 0. */
+    /**
+     * A layer with the default initialisation, drawn from a new MersenneTwister seeded with 0: two
+     * layers of the same size made this way start equal. Pass one shared generator to the other
+     * constructors for independent draws.
+     */
     public Dense(int in, int out) {
         this(in, out, new MersenneTwister(0));
     }
