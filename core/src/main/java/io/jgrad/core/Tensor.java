@@ -547,7 +547,10 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- comparison and printing
 
-    /** Same shape and |a − b| ≤ atol + rtol·|b| element-wise (NaNs equal only to NaN). */
+    /**
+     * Same shape and |a − b| ≤ atol + rtol·|b| element-wise, with {@code other} as the reference b;
+     * NaNs equal only NaN and infinities only the same infinity (as NumPy's {@code allclose}).
+     */
     public boolean allClose(Tensor other, double rtol, double atol) {
         if (!shape.equals(other.shape)) {
             return false;
@@ -556,6 +559,11 @@ public final class Tensor {
             double a = data[i], b = other.data[i];
             if (Double.isNaN(a) || Double.isNaN(b)) {
                 if (Double.isNaN(a) != Double.isNaN(b)) {
+                    return false;
+                }
+            } else if (Double.isInfinite(a) || Double.isInfinite(b)) {
+                // rtol·|b| would be infinite and accept any value: only an equal infinity is close.
+                if (a != b) {
                     return false;
                 }
             } else if (a != b && !(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
