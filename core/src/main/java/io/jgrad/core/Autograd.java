@@ -81,7 +81,8 @@ public final class Autograd {
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
         if (output.size() != 1) {
             throw new IllegalArgumentException("grad: the output has shape " + output.shape()
-                    + "; without a gradOutput it must have one element");
+                    + "; without a gradOutput it must have one element — reduce it, or pass a gradOutput of shape "
+                    + output.shape());
         }
         return grad(output, inputs, Tensor.ones(output.shape().dims()), createGraph);
     }

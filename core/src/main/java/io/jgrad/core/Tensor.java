@@ -499,12 +499,13 @@ public final class Tensor {
 
     /** exp(x − logSumExp(x)) along {@code axis}: probabilities that sum to 1. */
     public Tensor softmax(int axis) {
-        return sub(logSumExp(axis, true)).exp();
+        // Resolve the axis here so that a bad one is reported as softmax's, not logSumExp's.
+        return sub(logSumExp(shape.normalizeAxis(axis, "softmax"), true)).exp();
     }
 
     /** x − logSumExp(x) along {@code axis}: stable log-probabilities. */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(axis, true));
+        return sub(logSumExp(shape.normalizeAxis(axis, "logSoftmax"), true));
     }
 
     /** Index of the largest element along {@code axis} for every other position (row-major). */
