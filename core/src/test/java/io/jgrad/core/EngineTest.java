@@ -169,21 +169,9 @@ final class EngineTest {
         double x0 = 0.7;
         double t = Math.tanh(x0), s = 1 / (1 + Math.exp(-x0));
         assertArrayEquals(new double[] {1 - t * t, -2 * t * (1 - t * t), (1 - t * t) * (6 * t * t - 2)},
-                derivatives(x0, Tensor::tanh, 3), 1e-14);
+                Derivatives.ofScalar(x0, Tensor::tanh, 3), 1e-14);
         assertArrayEquals(new double[] {s * (1 - s), s * (1 - s) * (1 - 2 * s), s * (1 - s) * (1 - 6 * s + 6 * s * s)},
-                derivatives(x0, Tensor::sigmoid, 3), 1e-14);
-    }
-
-    /** The first {@code order} derivatives of a scalar function at x0, by repeated createGraph. */
-    static double[] derivatives(double x0, java.util.function.UnaryOperator<Tensor> f, int order) {
-        Tensor x = Tensor.scalar(x0).requiresGrad(true);
-        Tensor y = f.apply(x);
-        double[] out = new double[order];
-        for (int i = 0; i < order; i++) {
-            y = Autograd.grad(y, List.of(x), i < order - 1).get(0);
-            out[i] = y.item();
-        }
-        return out;
+                Derivatives.ofScalar(x0, Tensor::sigmoid, 3), 1e-14);
     }
 
     @Test
