@@ -139,6 +139,17 @@ final class EngineTest {
     }
 
     @Test
+    void anInputListedTwiceGetsItsGradientBothTimes() {
+        Tensor x = leaf(1, 2);
+        Tensor y = x.mul(3.0);
+        List<Tensor> g = Autograd.grad(y.pow(2.0).sum(), List.of(y, x, y, x), false);
+        assertArrayEquals(new double[] {6, 12}, g.get(0).toArray());
+        assertArrayEquals(new double[] {18, 36}, g.get(1).toArray());
+        assertArrayEquals(new double[] {6, 12}, g.get(2).toArray());
+        assertArrayEquals(new double[] {18, 36}, g.get(3).toArray());
+    }
+
+    @Test
     void anInputTheOutputDoesNotDependOnGetsZeros() {
         Tensor x = leaf(1, 2);
         Tensor unused = Tensor.ones(2, 3).requiresGrad(true);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,20 @@ final class NumericsTest {
         Tensor[] inverse = valueAndGrad(new double[] {2, -4}, x -> x.pow(-1.0));
         assertArrayEquals(new double[] {0.5, -0.25}, inverse[0].toArray(), 0.0);
         assertArrayEquals(new double[] {-0.25, -0.0625}, inverse[1].toArray(), 0.0);
+    }
+
+    @Test
+    void nanPropagatesThroughEveryOp() {
+        // A NaN must stay visible (anomaly detection and users rely on it), never turn into a number.
+        List<UnaryOperator<Tensor>> ops = List.of(Tensor::neg, Tensor::exp, Tensor::log, Tensor::sqrt, Tensor::abs,
+                Tensor::relu, x -> x.leakyRelu(0.1), Tensor::sigmoid, Tensor::tanh, Tensor::softplus,
+                x -> x.clamp(-1, 1), x -> x.pow(3.0), x -> x.maximum(Tensor.scalar(0)),
+                x -> Tensor.scalar(0).maximum(x), Tensor::max, x -> x.logSumExp(0, true), x -> x.softmax(0),
+                x -> x.add(1.0), x -> x.mul(2.0), x -> x.div(2.0), x -> x.matmul(Tensor.ones(2)));
+        for (int i = 0; i < ops.size(); i++) {
+            Tensor y = ops.get(i).apply(Tensor.of(new double[] {Double.NaN, 0.5}));
+            assertTrue(Double.isNaN(y.data()[0]), "op " + i + " turned NaN into " + y);
+        }
     }
 
     @Test
