@@ -150,6 +150,15 @@ final class EngineTest {
     }
 
     @Test
+    void theGradientOfALeafWithRespectToItselfIsTheSeed() {
+        Tensor x = leaf(1, 2);
+        assertArrayEquals(new double[] {3, 4},
+                Autograd.grad(x, List.of(x), Tensor.of(new double[] {3, 4}), false).get(0).toArray());
+        Tensor y = x.exp();
+        assertArrayEquals(new double[] {1, 1}, Autograd.grad(y, List.of(y), Tensor.ones(2), false).get(0).toArray());
+    }
+
+    @Test
     void anInputTheOutputDoesNotDependOnGetsZeros() {
         Tensor x = leaf(1, 2);
         Tensor unused = Tensor.ones(2, 3).requiresGrad(true);

@@ -63,6 +63,15 @@ final class HooksTest {
     }
 
     @Test
+    void aHookOnTheRootSeesTheSeed() {
+        Tensor x = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        Tensor y = x.mul(3.0);
+        y.registerHook(g -> g.mul(2.0));
+        y.backward(Tensor.of(new double[] {1, 10}));
+        assertArrayEquals(new double[] {6, 60}, x.grad().toArray());
+    }
+
+    @Test
     void hooksAlsoRunForAutogradGrad() {
         Tensor x = Tensor.scalar(3).requiresGrad(true);
         x.registerHook(g -> g.neg());

@@ -112,6 +112,41 @@ final class NoGradTest {
     }
 
     @Test
+    void graphsBuiltInParallelFromSharedParametersDoNotInterfere() throws Exception {
+        Tensor w = Tensor.randn(new org.apache.commons.math3.random.MersenneTwister(4), 3, 3).requiresGrad(true);
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                double scale = t + 1;
+                results.add(pool.submit(() -> {
+                    boolean allRight = true;
+                    for (int i = 0; i < 200; i++) {
+                        // d/dw Σ tanh(scale·w) = scale·(1 − tanh²(scale·w)), computed independently per thread.
+                        Tensor g = Autograd.grad(w.mul(scale).tanh().sum(), java.util.List.of(w), false).get(0);
+                        for (int j = 0; j < 9; j++) {
+                            double th = Math.tanh(scale * w.data()[j]);
+                            allRight &= Math.abs(g.data()[j] - scale * (1 - th * th)) <= 1e-15 * scale;
+                        }
+                        try (var scope = Autograd.noGrad()) {
+                            allRight &= !w.mul(2.0).requiresGrad();
+                        }
+                        allRight &= Autograd.isGradEnabled();
+                    }
+                    return allRight;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+            }
+            assertEquals(null, w.grad(), "Autograd.grad never touches .grad");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void backwardRunsWithoutRecordingAndRestoresTheCallersState() {
         Tensor w = Tensor.scalar(3).requiresGrad(true);
         w.pow(3.0).backward();
