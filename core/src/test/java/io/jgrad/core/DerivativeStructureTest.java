@@ -3,6 +3,7 @@ package io.jgrad.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -98,7 +99,7 @@ final class DerivativeStructureTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases()) {
             for (double[] p : c.points()) {
-                tests.add(DynamicTest.dynamicTest(c.name() + " at " + java.util.Arrays.toString(p), () -> check(c, p)));
+                tests.add(DynamicTest.dynamicTest(c.name() + " at " + Arrays.toString(p), () -> check(c, p)));
             }
         }
         return tests.stream();

@@ -2,15 +2,19 @@ package io.jgrad.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
 /** Autograd.noGrad / enableGrad scopes: nesting, exceptions, and independence between threads. */
@@ -113,18 +117,18 @@ final class NoGradTest {
 
     @Test
     void graphsBuiltInParallelFromSharedParametersDoNotInterfere() throws Exception {
-        Tensor w = Tensor.randn(new org.apache.commons.math3.random.MersenneTwister(4), 3, 3).requiresGrad(true);
+        Tensor w = Tensor.randn(new MersenneTwister(4), 3, 3).requiresGrad(true);
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            java.util.List<Future<Boolean>> results = new java.util.ArrayList<>();
+            List<Future<Boolean>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 double scale = t + 1;
                 results.add(pool.submit(() -> {
                     boolean allRight = true;
                     for (int i = 0; i < 200; i++) {
                         // d/dw Σ tanh(scale·w) = scale·(1 − tanh²(scale·w)), computed independently per thread.
-                        Tensor g = Autograd.grad(w.mul(scale).tanh().sum(), java.util.List.of(w), false).get(0);
+                        Tensor g = Autograd.grad(w.mul(scale).tanh().sum(), List.of(w), false).get(0);
                         for (int j = 0; j < 9; j++) {
                             double th = Math.tanh(scale * w.data()[j]);
                             allRight &= Math.abs(g.data()[j] - scale * (1 - th * th)) <= 1e-15 * scale;
@@ -140,7 +144,7 @@ final class NoGradTest {
             for (Future<Boolean> r : results) {
                 assertTrue(r.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
             }
-            assertEquals(null, w.grad(), "Autograd.grad never touches .grad");
+            assertNull(w.grad(), "Autograd.grad never touches .grad");
         } finally {
             pool.shutdownNow();
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ final class TensorTest {
                 }
             }
         }
-        GradCheck.check(in -> in.get(0).transpose(0, 2), java.util.List.of(x)).assertPassed();
+        GradCheck.check(in -> in.get(0).transpose(0, 2), List.of(x)).assertPassed();
         assertSame(x, x.transpose(1, -2));
     }
 
@@ -209,7 +210,7 @@ final class TensorTest {
         Tensor cols = x.indexSelect(-1, 1);
         assertEquals(Shape.of(3, 1), cols.shape());
         assertArrayEquals(new double[] {2, 4, 6}, cols.toArray());
-        GradCheck.checkSecondOrder(in -> in.get(0).indexSelect(0, 1, 1, 0).pow(3.0), java.util.List.of(x))
+        GradCheck.checkSecondOrder(in -> in.get(0).indexSelect(0, 1, 1, 0).pow(3.0), List.of(x))
                 .assertPassed();
     }
 
@@ -224,7 +225,7 @@ final class TensorTest {
 
         Tensor byColumn = logits.gather(0, 1, 0, 1);
         assertArrayEquals(new double[] {4, 2, 6}, byColumn.toArray());
-        GradCheck.checkSecondOrder(in -> in.get(0).gather(1, 1, 1).exp(), java.util.List.of(logits)).assertPassed();
+        GradCheck.checkSecondOrder(in -> in.get(0).gather(1, 1, 1).exp(), List.of(logits)).assertPassed();
     }
 
     @Test
