@@ -471,6 +471,15 @@ public final class Tensor {
         return MatMul.matmul(this, other);
     }
 
+    /**
+     * {@code this·weight + bias} in one pass, with this of shape [.., in], weight [in, out] and bias
+     * [out]: the same values as {@code matmul(weight).add(bias)} without the intermediate product
+     * (a dense layer's forward).
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return Linear.apply(this, weight, bias);
+    }
+
     /** Swaps the last two dimensions. */
     public Tensor transpose() {
         if (dim() < 2) {
