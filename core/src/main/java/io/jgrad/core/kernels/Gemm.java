@@ -1,5 +1,9 @@
 package io.jgrad.core.kernels;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * Dense matrix product kernels over row-major {@code double[]} storage:
  * {@code C = op(A) · op(B)} (or {@code C += ...}) where {@code op} optionally transposes, so backward
@@ -15,6 +19,10 @@ public final class Gemm {
     static final long BLOCKED_MIN = 8_192;
     /** From this many multiply-adds on, a second core pays for the fork and join (a few µs). */
     static final long PARALLEL_MIN = 1L << 18;
+    /** Rows or columns per core below which splitting C leaves vector loops too short. */
+    private static final int NARROW = 64;
+    /** Depth from which splitting the depth instead pays for adding the partial products. */
+    private static final int DEEP = 1024;
 
     private Gemm() {
     }
@@ -46,10 +54,36 @@ public final class Gemm {
             return;
         }
         int parts = work >= PARALLEL_MIN ? Parallel.cores() : 1;
-        if (g.n() >= g.m()) {
-            Parallel.forRange(g.n(), parts, 8, (from, to) -> GemmBlocked.multiply(g, 0, g.m(), from, to));
+        if (parts > 1 && Math.max(g.m(), g.n()) < NARROW * parts && g.k() >= DEEP) {
+            splitDepth(g, parts);
+        } else if (g.n() >= g.m()) {
+            Parallel.forRange(g.n(), parts, 8, (from, to) -> GemmBlocked.multiply(g, 0, g.m(), from, to, 0, g.k()));
         } else {
-            Parallel.forRange(g.m(), parts, GemmBlocked.MR, (from, to) -> GemmBlocked.multiply(g, from, to, 0, g.n()));
+            Parallel.forRange(g.m(), parts, GemmBlocked.MR, (from, to) -> GemmBlocked.multiply(g, from, to, 0, g.n(), 0, g.k()));
+        }
+    }
+
+    /**
+     * A small C from a deep product (a wide layer's [64, 12288]·[12288, 64]): splitting C would leave
+     * each core rows too short to vectorise well, so the depth is split instead. The first range
+     * writes C; each other one its own partial product, added to C after the join.
+     */
+    private static void splitDepth(Product g, int parts) {
+        List<double[]> partials = Collections.synchronizedList(new ArrayList<>(parts));
+        Parallel.forRange(g.k(), parts, 8, (from, to) -> {
+            if (from == 0) {
+                GemmBlocked.multiply(g, 0, g.m(), 0, g.n(), from, to);
+            } else {
+                double[] c = new double[g.m() * g.n()];
+                GemmBlocked.multiply(g.writingTo(c), 0, g.m(), 0, g.n(), from, to);
+                partials.add(c);
+            }
+        });
+        double[] c = g.c();
+        for (double[] p : partials) {
+            for (int i = 0; i < p.length; i++) {
+                c[g.cOff() + i] += p[i];
+            }
         }
     }
 

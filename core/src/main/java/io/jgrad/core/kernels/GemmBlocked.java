@@ -33,8 +33,11 @@ final class GemmBlocked {
     private GemmBlocked() {
     }
 
-    /** Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
-    static void multiply(Product g, int i0, int i1, int j0, int j1) {
+    /**
+     * Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, summing over the depth
+     * range {@code [p0, p1)} only.
+     */
+    static void multiply(Product g, int i0, int i1, int j0, int j1, int p0, int p1) {
         Scratch s = SCRATCH.get();
         int ars = g.aRowStride(), acs = g.aColStride();
         for (int jc = j0; jc < j1; jc += NC) {
@@ -49,8 +52,8 @@ final class GemmBlocked {
                         Arrays.fill(rows[r], 0, nc, 0.0);
                     }
                 }
-                for (int pc = 0; pc < g.k(); pc += KC) {
-                    int kc = Math.min(KC, g.k() - pc);
+                for (int pc = p0; pc < p1; pc += KC) {
+                    int kc = Math.min(KC, p1 - pc);
                     pack(g, s.panel, pc, kc, jc, nc);
                     int r = 0;
                     for (; r + MR <= mc; r += MR) {

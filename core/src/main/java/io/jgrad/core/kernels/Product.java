@@ -17,6 +17,11 @@ record Product(boolean transA, boolean transB, int m, int n, int k,
         return transA ? m : 1;
     }
 
+    /** The same product written (not added) into a fresh [m, n] array {@code out}. */
+    Product writingTo(double[] out) {
+        return new Product(transA, transB, m, n, k, a, aOff, b, bOff, out, 0, false);
+    }
+
     void check() {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm: dimensions must be >= 0, got m = " + m + ", n = " + n

@@ -23,7 +23,7 @@ class GemmTest {
         "1, 1, 1", "2, 3, 4", "4, 4, 2", "7, 5, 3",            // below the blocked threshold
         "33, 17, 19", "64, 32, 64", "5, 130, 21",               // blocked, one thread, odd remainders
         "130, 67, 129", "67, 300, 131", "300, 9, 257",          // blocked and split across cores
-        "129, 257, 300", "1, 1000, 300", "1000, 1, 300", "2, 2, 70000"})
+        "129, 257, 300", "1, 1000, 300", "1000, 1, 300", "2, 2, 70000", "60, 70, 2001"})  // last two: depth split
     void allTransposesMatchNaiveLoop(int m, int n, int k) {
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
