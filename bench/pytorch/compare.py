@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Prints a Markdown table of jgrad against PyTorch from the JSON files the two benchmarks wrote.
+
+    python3 bench/pytorch/compare.py jgrad.json torch-default.json torch-passive.json
+
+Every PyTorch file after the first is another run of bench_torch.py (e.g. with and without
+OMP_WAIT_POLICY=PASSIVE); each row quotes the better PyTorch figure and says which run it was.
+"""
+import json
+import sys
+
+ROWS = [(f"training step, {m} {desc}, {o.upper() if o == 'sgd' else 'Adam'}", ("mlp", f"{m}/{o}", "ms_per_step"), "ms", False)
+        for o in ("sgd", "adam")
+        for m, desc in (("tiny", "2-4-1 sigmoid/BCE, batch 4"), ("small", "64-32-10 ReLU/CE, batch 64"),
+                        ("mnist", "784-256-128-10 ReLU/CE, batch 128"), ("wide", "12288-64-1 ReLU/BCE, batch 64"))]
+ROWS += [(f"square DGEMM n = {n}", ("matmul", str(n), "gflops"), "GFLOPS", True) for n in (128, 256, 512, 1024, 2048)]
+ROWS += [("autograd overhead, 10,000-op scalar chain, fwd + bwd", ("overhead", "us_per_op"), "µs/op", False),
+         ("bytes allocated by one Adam step after the first (1M params)", ("adam", "bytes_per_step"), "bytes", False),
+         ("Adam step time per parameter (1M params)", ("adam", "ns_per_param"), "ns", False),
+         ("peak RSS, mnist/sgd, 200 steps", ("memory", "peak_rss_mb"), "MB", False)]
+
+
+def get(d, path):
+    for k in path:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def fmt(v):
+    if v is None:
+        return "—"
+    if v == 0:
+        return "0"
+    return f"{v:.3g}" if abs(v) < 100 else f"{v:.0f}"
+
+
+def main():
+    jgrad = json.load(open(sys.argv[1]))
+    torches = [json.load(open(p)) for p in sys.argv[2:]]
+    print("| figure | unit | jgrad | PyTorch | jgrad speed-up (× faster; < 1 = slower) | PyTorch run |")
+    print("|---|---|---:|---:|---:|---|")
+    for label, path, unit, higher_better in ROWS:
+        j = get(jgrad, path)
+        best, which = None, ""
+        for t in torches:
+            v = get(t, path)
+            if v is not None and (best is None or (v > best if higher_better else v < best)):
+                best, which = v, t["machine"].get("omp_wait_policy", "")
+        if j is None and best is None:
+            continue
+        ratio = "—"
+        if j and best:
+            ratio = f"{(j / best if higher_better else best / j):.2f}"
+        print(f"| {label} | {unit} | {fmt(j)} | {fmt(best)} | {ratio} | {('OMP_WAIT_POLICY=' + which) if which else ''} |")
+
+
+if __name__ == "__main__":
+    main()
