@@ -96,8 +96,7 @@ public final class GradCheck {
                 differentiable.add(x);
             }
         }
-        List<Tensor> analytic = differentiable.isEmpty() ? List.of()
-                : Autograd.grad(scalarFn.apply(xs), differentiable, false);
+        List<Tensor> analytic = differentiable.isEmpty() ? List.of() : analyticGradients(scalarFn.apply(xs), differentiable);
 
         Report worst = new Report(true, 0, -1, new int[0], 0, 0, 0, 0, "");
         double worstRatio = -1;
@@ -158,6 +157,22 @@ public final class GradCheck {
             return s;
         };
         return check(gradDotW, inputs, options);
+    }
+
+    /**
+     * Autograd's gradients of the scalar {@code out}; zeros when nothing recorded connects it to the
+     * inputs — the gradient of a linear function's gradient (second order), or a function computed
+     * off the graph, which the comparison with central differences then reports.
+     */
+    private static List<Tensor> analyticGradients(Tensor out, List<Tensor> wrt) {
+        if (out.requiresGrad()) {
+            return Autograd.grad(out, wrt, false);
+        }
+        List<Tensor> zeros = new ArrayList<>(wrt.size());
+        for (Tensor x : wrt) {
+            zeros.add(Tensor.zerosLike(x));
+        }
+        return zeros;
     }
 
     private static List<Tensor> leafCopies(List<Tensor> inputs) {
