@@ -25,12 +25,26 @@ final class ShapeRows {
                 new OpRow("matmul", "matmul(Tensor)", 2, List.of(any, any), true, TensorArbitraries.filled(
                         TensorArbitraries.matmulShapes(ShapeBounds.defaults().ranks(1, 4).dims(1, 3)), any)
                         .map(ab -> new OpRow.Application("a.matmul(b)", in -> in.get(0).matmul(in.get(1)), ab))),
+                new OpRow("linear", "linear(Tensor,Tensor)", 3, List.of(any, any, any), true, linear(any)),
                 new OpRow("transposeLastTwo", "transpose()", 1, one, true,
                         TensorArbitraries.tensors(ShapeBounds.defaults().ranks(2, 4).dims(1, 3), any).map(x ->
                                 new OpRow.Application("x.transpose()", in -> in.get(0).transpose(), List.of(x)))),
                 new OpRow("transpose", "transpose(int,int)", 1, one, true, transposeAny(any)),
                 new OpRow("reshape", "reshape(int[])", 1, one, true, reshape(any)),
                 new OpRow("expand", "expand(int[])", 1, one, true, expand(any)));
+    }
+
+    /** x of shape [batch.., in] (no batch, one or two batch dimensions), W [in, out] and b [out]. */
+    private static Arbitrary<OpRow.Application> linear(Domain domain) {
+        Arbitrary<Integer> dim = Arbitraries.integers().between(1, 3);
+        Arbitrary<int[]> batch = Arbitraries.integers().between(1, 3).array(int[].class).ofMinSize(0).ofMaxSize(2);
+        return Combinators.combine(batch, dim, dim).flatAs((b, in, out) -> {
+            int[] xs = Arrays.copyOf(b, b.length + 1);
+            xs[b.length] = in;
+            return Combinators.combine(domain.tensor(Shape.of(xs)), domain.tensor(Shape.of(in, out)),
+                    domain.tensor(Shape.of(out))).as((x, w, bias) -> new OpRow.Application("x.linear(w, b)",
+                    t -> t.get(0).linear(t.get(1), t.get(2)), List.of(x, w, bias)));
+        });
     }
 
     private static Arbitrary<OpRow.Application> transposeAny(Domain domain) {
