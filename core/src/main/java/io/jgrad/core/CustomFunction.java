@@ -115,6 +115,11 @@ public abstract class CustomFunction {
         }
 
         @Override
+        boolean returnsOwnGradients() {
+            return false;
+        }
+
+        @Override
         Tensor[] backward(Tensor grad) {
             Tensor[] grads = fn.backward(ctx, grad);
             if (grads == null) {

@@ -2,9 +2,11 @@ package io.jgrad.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
@@ -22,9 +24,10 @@ final class Engine {
 
     static void backward(Tensor root, Tensor gradOutput, boolean retainGraph) {
         checkRoot("backward", root, gradOutput);
-        Map<Tensor, Tensor> leafGrads = run(root, gradOutput, retainGraph, false, null);
+        Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Tensor, Tensor> leafGrads = run(root, gradOutput, retainGraph, false, null, owned);
         for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
-            accumulate(e.getKey(), e.getValue());
+            accumulate(e.getKey(), e.getValue(), owned.contains(e.getValue()));
         }
     }
 
@@ -44,7 +47,7 @@ final class Engine {
         }
         Tensor[] results = new Tensor[inputs.size()];
         Targets targets = new Targets(inputs, targetNodes, results);
-        Map<Tensor, Tensor> leafGrads = run(output, gradOutput, retainGraph, createGraph, targets);
+        Map<Tensor, Tensor> leafGrads = run(output, gradOutput, retainGraph, createGraph, targets, null);
         List<Tensor> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Tensor in = inputs.get(i);
@@ -79,27 +82,36 @@ final class Engine {
         }
     }
 
-    /** Runs the reverse pass and returns the gradient each reached leaf receives. */
-    private static Map<Tensor, Tensor> run(Tensor root, Tensor seed, boolean retain, boolean create, Targets targets) {
+    /**
+     * Runs the reverse pass and returns the gradient each reached leaf receives. With {@code owned}
+     * (not null), collects the leaf gradients whose storage nothing else refers to: new tensors made
+     * during the pass and handed to one place only, which a leaf may adopt without a copy.
+     */
+    private static Map<Tensor, Tensor> run(Tensor root, Tensor seed, boolean retain, boolean create, Targets targets,
+                                           Set<Tensor> owned) {
         Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
         Node rootFn = root.gradFn();
         if (rootFn == null) {
             leafGrads.put(root, seed);
-            return withLeafHooks(leafGrads);
+            return withLeafHooks(leafGrads, owned);
         }
         List<Node> order = postOrder(rootFn, targets);
         boolean previousMode = Autograd.setGradEnabled(create);
         try {
             rootFn.pendingGrad = seed;
+            rootFn.pendingOwned = false;
             for (int i = order.size() - 1; i >= 0; i--) {
                 Node node = order.get(i);
                 Tensor g = node.pendingGrad;
+                boolean gOwned = node.pendingOwned;
                 node.pendingGrad = null;
                 if (g == null) {
                     continue;
                 }
-                if (node.outputHooks != null) {
+                if (node.outputHooks != null && !node.outputHooks.isEmpty()) {
+                    // A hook may keep the tensor it sees, so it is no longer ours alone.
                     g = applyHooks(node.outputHooks, g);
+                    gOwned = false;
                 }
                 if (targets != null) {
                     Integer k = targets.nodes().get(node);
@@ -111,7 +123,7 @@ final class Engine {
                     continue;
                 }
                 node.checkNotReleased();
-                propagate(node, node.backward(g), leafGrads, targets);
+                propagate(node, node.backward(g), g, gOwned, leafGrads, targets, owned);
                 if (!retain) {
                     node.release();
                 }
@@ -122,10 +134,11 @@ final class Engine {
                 n.pendingGrad = null;
             }
         }
-        return withLeafHooks(leafGrads);
+        return withLeafHooks(leafGrads, owned);
     }
 
-    private static void propagate(Node node, Tensor[] grads, Map<Tensor, Tensor> leafGrads, Targets targets) {
+    private static void propagate(Node node, Tensor[] grads, Tensor incoming, boolean incomingOwned,
+                                  Map<Tensor, Tensor> leafGrads, Targets targets, Set<Tensor> owned) {
         if (grads.length != node.edges.length) {
             throw new IllegalStateException(node.name + ": backward returned " + grads.length
                     + " gradients for " + node.edges.length + " inputs; return one per input");
@@ -135,17 +148,45 @@ final class Engine {
             if (!edge.needsGrad() || grads[j] == null) {
                 continue;
             }
+            boolean own = owned != null && node.returnsOwnGradients() && ownsStorage(node, grads, j, incoming, incomingOwned);
             Tensor gj = sumToShape(node, j, grads[j], edge.shape());
+            own |= gj != grads[j];
             if (Autograd.isAnomalyDetectionEnabled()) {
                 checkFinite(node, j, gj);
             }
             if (edge.node() != null) {
                 Node next = edge.node();
-                next.pendingGrad = next.pendingGrad == null ? gj : next.pendingGrad.add(gj);
+                if (next.pendingGrad == null) {
+                    next.pendingGrad = gj;
+                    next.pendingOwned = own;
+                } else {
+                    next.pendingGrad = next.pendingGrad.add(gj);
+                    next.pendingOwned = true;
+                }
             } else if (targets == null || targets.isTargetLeaf(edge.leaf())) {
-                leafGrads.merge(edge.leaf(), gj, Tensor::add);
+                Tensor prev = leafGrads.get(edge.leaf());
+                Tensor sum = prev == null ? gj : prev.add(gj);
+                leafGrads.put(edge.leaf(), sum);
+                if (owned != null && (own || prev != null)) {
+                    owned.add(sum);
+                }
             }
         }
+    }
+
+    /**
+     * Whether gradient {@code j} that {@code node} returned has storage no one else refers to: not
+     * shared with another of its gradients, and new (not the incoming gradient, unless that was
+     * owned and is passed on to this input only, and not a tensor the op saved).
+     */
+    private static boolean ownsStorage(Node node, Tensor[] grads, int j, Tensor incoming, boolean incomingOwned) {
+        double[] d = grads[j].data;
+        for (int k = 0; k < grads.length; k++) {
+            if (k != j && grads[k] != null && node.edges[k].needsGrad() && grads[k].data == d) {
+                return false;
+            }
+        }
+        return d == incoming.data ? incomingOwned : !node.savedStorage(d);
     }
 
     /**
@@ -212,10 +253,14 @@ final class Engine {
         }
     }
 
-    private static Map<Tensor, Tensor> withLeafHooks(Map<Tensor, Tensor> leafGrads) {
+    private static Map<Tensor, Tensor> withLeafHooks(Map<Tensor, Tensor> leafGrads, Set<Tensor> owned) {
         for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
-            if (e.getKey().hooks() != null) {
-                e.setValue(applyHooks(e.getKey().hooks(), e.getValue()));
+            List<UnaryOperator<Tensor>> hooks = e.getKey().hooks();
+            if (hooks != null && !hooks.isEmpty()) {
+                if (owned != null) {
+                    owned.remove(e.getValue());   // the hook may keep what it sees
+                }
+                e.setValue(applyHooks(hooks, e.getValue()));
             }
         }
         return leafGrads;
@@ -235,11 +280,15 @@ final class Engine {
         return g;
     }
 
-    /** Adds a gradient into a leaf's {@code grad}, in place when nothing records it. */
-    private static void accumulate(Tensor leaf, Tensor g) {
+    /**
+     * Adds a gradient into a leaf's {@code grad}, in place when nothing records it. A first gradient
+     * becomes the leaf's {@code grad} as it is when this pass {@code owned} its storage, else as a
+     * copy (so that accumulating into it later cannot change a tensor someone else holds).
+     */
+    private static void accumulate(Tensor leaf, Tensor g, boolean owned) {
         Tensor prev = leaf.grad();
         if (prev == null) {
-            leaf.setGrad(g.gradFn() == null ? g.copy() : g);
+            leaf.setGrad(g.gradFn() == null && !owned ? g.copy() : g);
         } else if (prev.gradFn() == null && g.gradFn() == null) {
             double[] d = prev.mutableData();
             double[] s = g.data;

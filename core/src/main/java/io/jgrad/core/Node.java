@@ -58,6 +58,8 @@ abstract class Node {
 
     // Scratch state of the engine during one backward pass (a graph belongs to one thread).
     Tensor pendingGrad;
+    /** Whether nothing but {@link #pendingGrad} refers to its storage (so it may be adopted, not copied). */
+    boolean pendingOwned;
     int visitCursor;
     long visitMark;
     boolean needed;
@@ -97,8 +99,30 @@ abstract class Node {
      * the shape of the output or of the input (the engine sums broadcast gradients back). Entries for
      * inputs that need no gradient may be {@code null}. Written with tensor ops, so that under
      * {@code createGraph} it is itself recorded.
+     *
+     * <p>Each returned gradient must be a new tensor, {@code grad} itself or a view of it — never a
+     * saved tensor or other state the op keeps — so that the engine can hand a new one to a leaf
+     * as its {@code grad} without copying it.
      */
     abstract Tensor[] backward(Tensor grad);
+
+    /**
+     * Whether {@link #backward} keeps the contract above; user-defined ops cannot promise it, so
+     * their gradients are always copied before they become a leaf's {@code grad}.
+     */
+    boolean returnsOwnGradients() {
+        return true;
+    }
+
+    /** Whether {@code data} is the storage of a tensor this op saved. */
+    final boolean savedStorage(double[] data) {
+        for (Saved s : saved) {
+            if (s.tensor != null && s.tensor.data == data) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     final void checkNotReleased() {
         if (released) {
