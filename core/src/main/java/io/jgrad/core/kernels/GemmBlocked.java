@@ -22,6 +22,14 @@ final class GemmBlocked {
     /** Rows of C kept in scratch at once. */
     private static final int MC = 128;
 
+    /**
+     * Whether {@link VectorGemm} runs instead: the JVM was started with {@code --add-modules
+     * jdk.incubator.vector} and the system property {@code jgrad.vector} is not {@code false} (so
+     * both paths can be measured with the same flags).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("jgrad.vector"));
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Per-thread buffers, allocated once, so a product allocates nothing. */
@@ -38,6 +46,10 @@ final class GemmBlocked {
      * range {@code [p0, p1)} only.
      */
     static void multiply(Product g, int i0, int i1, int j0, int j1, int p0, int p1) {
+        if (VECTOR) {
+            VectorGemm.multiply(g, i0, i1, j0, j1, p0, p1);
+            return;
+        }
         Scratch s = SCRATCH.get();
         int ars = g.aRowStride(), acs = g.aColStride();
         for (int jc = j0; jc < j1; jc += NC) {

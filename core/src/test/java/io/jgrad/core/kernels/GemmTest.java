@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Every variant of {@link Gemm} against a naive triple loop. */
+/**
+ * Every variant of {@link Gemm} against a naive triple loop. The build runs this class twice: on the
+ * plain-Java kernel and with {@code --add-modules jdk.incubator.vector} on {@link VectorGemm}.
+ */
 class GemmTest {
 
     /** Shapes chosen to cross each path: tiny loops, blocked, parallel, and every block edge. */
@@ -38,6 +41,11 @@ class GemmTest {
                                 @ForAll @IntRange(min = 1, max = 150) int k, @ForAll boolean ta, @ForAll boolean tb,
                                 @ForAll @IntRange(max = 9) int off, @ForAll boolean accumulate) {
         check(ta, tb, m, n, k, off, 2 * off, off + 1, accumulate, m * 31 + n * 7 + k);
+    }
+
+    @Test
+    void vectorPathRunsExactlyWhenTheModuleIsPresent() {
+        assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), GemmBlocked.VECTOR);
     }
 
     @Test
