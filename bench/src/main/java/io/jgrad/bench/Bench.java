@@ -1,5 +1,6 @@
 package io.jgrad.bench;
 
+import io.jgrad.core.kernels.Gemm;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,48 @@ public final class Bench {
 
     /** Runs the chosen sections, reporting progress on {@code log}; the results keyed as in the JSON. */
     public static Map<String, Object> run(Options o, PrintStream log) {
+        return o.fork() ? runForked(o, log) : runHere(o, log);
+    }
+
+    /** Every measurement in its own child JVM; the children's JSON merged. */
+    private static Map<String, Object> runForked(Options o, PrintStream log) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("machine", machine());
+        List<List<String>> jobs = new ArrayList<>();
+        for (String section : o.sections()) {
+            switch (section) {
+                case "mlp" -> o.models().forEach(m -> jobs.add(List.of("--only=mlp", "--models=" + m)));
+                case "matmul" -> Arrays.stream(o.sizes()).forEach(n -> jobs.add(List.of("--only=matmul", "--sizes=" + n)));
+                default -> jobs.add(List.of("--only=" + section));
+            }
+        }
+        for (List<String> job : jobs) {
+            List<String> args = new ArrayList<>(job);
+            args.add("--json");
+            args.add("--no-fork");
+            if (o.quick()) {
+                args.add("--quick");
+            }
+            Map<String, Object> child = Json.read(ChildJvm.run(args));
+            child.remove("machine");
+            for (Map.Entry<String, Object> e : child.entrySet()) {
+                merge(r, e.getKey(), e.getValue());
+            }
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, String key, Object value) {
+        Object existing = into.get(key);
+        if (existing instanceof Map<?, ?> m && value instanceof Map<?, ?> v) {
+            ((Map<String, Object>) m).putAll((Map<String, Object>) v);
+        } else {
+            into.put(key, value);
+        }
+    }
+
+    private static Map<String, Object> runHere(Options o, PrintStream log) {
         Timing.Budget budget = o.quick() ? Timing.Budget.QUICK : Timing.Budget.FULL;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
@@ -81,6 +124,7 @@ public final class Bench {
         m.put("runtime", "jgrad");
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("gemm_kernel", Gemm.usesVectorApi() ? "Vector API" : "plain Java");
         m.put("os", System.getProperty("os.name").toLowerCase(Locale.ROOT) + " " + System.getProperty("os.arch"));
         return m;
     }

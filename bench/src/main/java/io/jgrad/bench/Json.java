@@ -1,11 +1,26 @@
 package io.jgrad.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes the benchmark results (nested maps of numbers and strings) as one line of JSON. */
+/** Writes the benchmark results (nested maps of numbers and strings) as one line of JSON, and reads them back. */
 final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private Json() {
+    }
+
+    /** Parses a JSON object (a child JVM's results) into nested maps. */
+    static Map<String, Object> read(String text) {
+        try {
+            return MAPPER.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bench: a child JVM printed something that is not JSON: " + text, e);
+        }
     }
 
     static String write(Map<String, ?> map) {

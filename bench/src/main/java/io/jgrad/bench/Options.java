@@ -5,24 +5,27 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The benchmark command's options, parsed from its arguments. */
-public record Options(boolean json, boolean quick, boolean help, List<String> sections, List<String> models,
-                      int[] sizes, int peakChildSteps) {
+public record Options(boolean json, boolean quick, boolean fork, boolean help, List<String> sections,
+                      List<String> models, int[] sizes, int peakChildSteps) {
 
     static final List<String> ALL_SECTIONS = List.of("mlp", "matmul", "overhead", "adam", "memory");
     static final List<String> ALL_MODELS = List.of("tiny", "small", "mnist", "wide");
     static final int[] ALL_SIZES = {128, 256, 512, 1024, 2048};
 
     static final String USAGE = """
-            usage: bench [--json] [--quick] [--only=SECTION,...] [--models=NAME,...] [--sizes=N,...]
+            usage: bench [--json] [--quick] [--fork | --no-fork] [--only=SECTION,...] [--models=NAME,...] [--sizes=N,...]
               --json            print one JSON object on stdout instead of a table (progress goes to stderr)
-              --quick           a few repeats without warm-up: checks that everything runs, in seconds
+              --quick           a few repeats without warm-up, in one JVM: checks that everything runs, in seconds
+              --no-fork         measure everything in this JVM (by default each model, each matrix size and
+                                each other section runs in a fresh JVM with this JVM's flags)
+              --fork            fresh JVMs even with --quick
               --only=...        sections to run: mlp, matmul, overhead, adam, memory (default: all)
               --models=...      MLP configs: tiny, small, mnist, wide (default: all)
               --sizes=...       square DGEMM sizes (default: 128,256,512,1024,2048)""";
 
     /** Parses the arguments; unknown ones are an IllegalArgumentException naming them. */
     public static Options parse(String... args) {
-        boolean json = false, quick = false, help = false;
+        boolean json = false, quick = false, help = false, noFork = false, fork = false;
         List<String> sections = ALL_SECTIONS, models = ALL_MODELS;
         int[] sizes = ALL_SIZES;
         int child = 0;
@@ -31,6 +34,10 @@ public record Options(boolean json, boolean quick, boolean help, List<String> se
                 json = true;
             } else if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("--no-fork")) {
+                noFork = true;
+            } else if (a.equals("--fork")) {
+                fork = true;
             } else if (a.equals("--help") || a.equals("-h")) {
                 help = true;
             } else if (a.startsWith("--only=")) {
@@ -48,7 +55,7 @@ public record Options(boolean json, boolean quick, boolean help, List<String> se
         if (quick && sizes == ALL_SIZES) {
             sizes = new int[] {128, 256};
         }
-        return new Options(json, quick, help, sections, models, sizes, child);
+        return new Options(json, quick, !noFork && (fork || !quick), help, sections, models, sizes, child);
     }
 
     private static String value(String arg) {

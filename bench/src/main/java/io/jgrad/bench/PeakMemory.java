@@ -3,7 +3,6 @@ package io.jgrad.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,26 +38,7 @@ final class PeakMemory {
         if (highWaterKb() < 0) {
             return null;
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Bench.class.getName());
-        cmd.add("--peak-child=" + steps);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String text = new String(p.getInputStream().readAllBytes()).trim();
-            int code = p.waitFor();
-            if (code != 0) {
-                throw new IllegalStateException("bench: the peak-memory child JVM exited with " + code);
-            }
-            return Long.parseLong(text) / 1024.0;
-        } catch (IOException e) {
-            throw new IllegalStateException("bench: could not start the peak-memory child JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bench: interrupted while measuring peak memory", e);
-        }
+        return Long.parseLong(ChildJvm.run(List.of("--peak-child=" + steps))) / 1024.0;
     }
 
     /** This process's VmHWM in kB, or -1 without /proc. */

@@ -12,7 +12,8 @@ final class Report {
     static String table(Map<String, Object> r) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> machine = (Map<String, Object>) r.get("machine");
-        line(sb, "jgrad benchmark on %s, %s cores", machine.get("java"), machine.get("cores"));
+        line(sb, "jgrad benchmark on %s, %s cores, %s matrix kernel", machine.get("java"), machine.get("cores"),
+                machine.get("gemm_kernel"));
         if (r.containsKey("mlp")) {
             Map<String, Object> mlp = (Map<String, Object>) r.get("mlp");
             line(sb, "");

@@ -42,6 +42,16 @@ class BenchSmokeTest {
     }
 
     @Test
+    void forkedRunMergesTheChildrensResults() {
+        Map<String, Object> results = Bench.run(Options.parse("--quick", "--fork", "--only=matmul,overhead", "--sizes=32,48"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> matmul = (Map<String, Object>) results.get("matmul");
+        assertEquals(List.of("32", "48"), List.copyOf(matmul.keySet()));
+        assertTrue(results.containsKey("overhead"), results.toString());
+    }
+
+    @Test
     void tableNamesEverySection() {
         Map<String, Object> results = Bench.run(Options.parse("--quick", "--only=matmul,overhead", "--sizes=64"),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

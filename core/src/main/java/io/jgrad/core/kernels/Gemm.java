@@ -43,6 +43,14 @@ public final class Gemm {
         multiply(new Product(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true));
     }
 
+    /**
+     * Whether products run on the Vector API kernel (the JVM was started with {@code --add-modules
+     * jdk.incubator.vector}) rather than the plain-Java one.
+     */
+    public static boolean usesVectorApi() {
+        return GemmBlocked.VECTOR;
+    }
+
     private static void multiply(Product g) {
         g.check();
         if (g.m() == 0 || g.n() == 0) {
