@@ -24,10 +24,6 @@ final class Relu extends Node {
 
     @Override
     Tensor[] backward(Tensor grad) {
-        double[] r = result.get().data, mask = new double[r.length];
-        for (int i = 0; i < r.length; i++) {
-            mask[i] = r[i] > 0 ? 1.0 : 0.0;
-        }
-        return new Tensor[] {grad.mul(Tensor.wrap(mask, grad.shape()))};
+        return new Tensor[] {PositiveMask.apply(grad, result.get())};
     }
 }
