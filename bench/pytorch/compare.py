@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Prints a Markdown table of jgrad against PyTorch from the JSON files the two benchmarks wrote.
 
-    python3 bench/pytorch/compare.py jgrad.json torch-default.json torch-passive.json
+    python3 bench/pytorch/compare.py --jgrad jgrad.json [--jgrad-vector jgrad-vector.json] \
+        --torch torch-default.json --torch torch-passive.json
 
-Every PyTorch file after the first is another run of bench_torch.py (e.g. with and without
-OMP_WAIT_POLICY=PASSIVE); each row quotes the better PyTorch figure and says which run it was.
+Each --torch file is one run of bench_torch.py (e.g. with and without OMP_WAIT_POLICY=PASSIVE); each
+row quotes the better PyTorch figure and says which run it was. The ratio compares the plain-Java
+jgrad run; a Vector API run, if given, gets its own column and ratio.
 """
+import argparse
 import json
-import sys
 
 ROWS = [(f"training step, {m} {desc}, {o.upper() if o == 'sgd' else 'Adam'}", ("mlp", f"{m}/{o}", "ms_per_step"), "ms", False)
         for o in ("sgd", "adam")
@@ -36,11 +38,28 @@ def fmt(v):
     return f"{v:.3g}" if abs(v) < 100 else f"{v:.0f}"
 
 
+def ratio(j, t, higher_better):
+    if not j or not t:
+        return "—"
+    return f"{(j / t if higher_better else t / j):.2f}"
+
+
 def main():
-    jgrad = json.load(open(sys.argv[1]))
-    torches = [json.load(open(p)) for p in sys.argv[2:]]
-    print("| figure | unit | jgrad | PyTorch | jgrad speed-up (× faster; < 1 = slower) | PyTorch run |")
-    print("|---|---|---:|---:|---:|---|")
+    p = argparse.ArgumentParser()
+    p.add_argument("--jgrad", required=True)
+    p.add_argument("--jgrad-vector")
+    p.add_argument("--torch", action="append", required=True)
+    a = p.parse_args()
+    jgrad = json.load(open(a.jgrad))
+    vector = json.load(open(a.jgrad_vector)) if a.jgrad_vector else None
+    torches = [json.load(open(f)) for f in a.torch]
+    head = "| figure | unit | jgrad | PyTorch | jgrad vs PyTorch |"
+    rule = "|---|---|---:|---:|---:|"
+    if vector:
+        head += " jgrad, Vector API | Vector API vs PyTorch |"
+        rule += "---:|---:|"
+    print(head + " PyTorch run |")
+    print(rule + "---|")
     for label, path, unit, higher_better in ROWS:
         j = get(jgrad, path)
         best, which = None, ""
@@ -50,10 +69,11 @@ def main():
                 best, which = v, t["machine"].get("omp_wait_policy", "")
         if j is None and best is None:
             continue
-        ratio = "—"
-        if j and best:
-            ratio = f"{(j / best if higher_better else best / j):.2f}"
-        print(f"| {label} | {unit} | {fmt(j)} | {fmt(best)} | {ratio} | {('OMP_WAIT_POLICY=' + which) if which else ''} |")
+        row = f"| {label} | {unit} | {fmt(j)} | {fmt(best)} | {ratio(j, best, higher_better)} |"
+        if vector:
+            jv = get(vector, path)
+            row += f" {fmt(jv)} | {ratio(jv, best, higher_better)} |"
+        print(row + f" {('OMP_WAIT_POLICY=' + which) if which else ''} |")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs jgrad's benchmark (plain Java, then with the Vector API) and PyTorch's (default OpenMP wait
+# policy, then PASSIVE) one after the other on this machine and prints the side-by-side table.
+# Needs: `mvn -B package -DskipTests` first, and PyTorch for /usr/bin/python3 (apt-get install -y python3-torch).
+# Usage: bench/compare.sh [OUTDIR]   (default: bench/target/compare)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-bench/target/compare}"
+mkdir -p "$out"
+jar=bench/target/jgrad-bench.jar
+{ lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket)'; java -version 2>&1 | head -1; } > "$out/machine.txt"
+java -jar "$jar" --json > "$out/jgrad.json"
+java --add-modules jdk.incubator.vector -jar "$jar" --json > "$out/jgrad-vector.json"
+/usr/bin/python3 bench/pytorch/bench_torch.py --json > "$out/torch-default.json"
+OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/pytorch/bench_torch.py --json > "$out/torch-passive.json"
+/usr/bin/python3 bench/pytorch/compare.py --jgrad "$out/jgrad.json" --jgrad-vector "$out/jgrad-vector.json" \
+    --torch "$out/torch-default.json" --torch "$out/torch-passive.json" | tee "$out/table.md"
