@@ -48,6 +48,7 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setXAxisMin(0.0);
         return chart;
     }
 
@@ -62,6 +63,14 @@ public final class Charts {
         return series;
     }
 
+    /** Adds points without a line through them (e.g. measured values beside a formula's curve). */
+    public static XYSeries addPoints(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = addLine(chart, name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        return series;
+    }
+
     /**
      * Writes a line chart of each series against its index 1, 2, 3, ... (epochs, steps) to
      * {@code file} and returns {@code file}. Series keep the map's order (use a LinkedHashMap).
@@ -69,13 +78,18 @@ public final class Charts {
     public static Path lines(Path file, String title, String xTitle, String yTitle, Map<String, double[]> series) {
         XYChart chart = lineChart(title, xTitle, yTitle);
         for (Map.Entry<String, double[]> s : series.entrySet()) {
-            double[] x = new double[s.getValue().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i + 1;
-            }
-            addLine(chart, s.getKey(), x, s.getValue());
+            addLine(chart, s.getKey(), steps(s.getValue().length), s.getValue());
         }
         return save(chart, file);
+    }
+
+    /** The x values 1, 2, ..., n (epochs or steps) for a series of n values. */
+    public static double[] steps(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
     }
 
     /**

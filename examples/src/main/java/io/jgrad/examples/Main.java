@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public final class Main {
     /** Every subcommand, in the order {@code help} lists them. Add new commands here. */
-    static final List<Command> COMMANDS = List.of();
+    static final List<Command> COMMANDS = List.of(
+            new ChainRule(),
+            new ComputationGraph(),
+            new ManualVsAutograd());
 
     private Main() {
     }
