@@ -17,7 +17,9 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new ChainRule(),
             new ComputationGraph(),
-            new ManualVsAutograd());
+            new ManualVsAutograd(),
+            new LogisticRegression(),
+            new ShallowNetwork());
 
     private Main() {
     }
