@@ -2,6 +2,7 @@ package io.jgrad.examples;
 
 import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Dataset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class LogisticRegression implements Command {
     @Override
     public Result run(RunContext ctx) {
         Result result = new Result();
-        Dataset.Split split = Dataset.breastCancer().split(0.2, ctx.rng()).standardised();
+        Dataset.Split split = Datasets.standardised(Datasets.breastCancer().split(0.2, ctx.rng()));
         Dataset train = split.train();
         Dataset test = split.test();
         // Chosen from the mean test accuracy over 60 random splits (see docs/logistic-regression.md):
@@ -80,7 +81,7 @@ final class LogisticRegression implements Command {
         double testAccuracy = auto.accuracy(test);
         ctx.printf("accuracy on this split: training %.2f%%, test %.2f%% (%d test nuclei)%n",
                 100 * trainAccuracy, 100 * testAccuracy, test.size());
-        double[] folds = crossValidate(Dataset.breastCancer(), FOLDS, iterations, ctx);
+        double[] folds = crossValidate(Datasets.breastCancer(), FOLDS, iterations, ctx);
         double cv = Arrays.stream(folds).average().orElseThrow();
         ctx.printf("%d-fold cross-validation (every nucleus tested once, by a model that never saw it):%n", FOLDS);
         ctx.printf("  fold accuracies %s, mean %.2f%%%n", percentages(folds), 100 * cv);
@@ -113,7 +114,7 @@ final class LogisticRegression implements Command {
             int[] trainRows = new int[order.length - testRows.length];
             System.arraycopy(order, 0, trainRows, 0, from);
             System.arraycopy(order, to, trainRows, from, order.length - to);
-            Dataset.Split split = new Dataset.Split(data.rows(trainRows), data.rows(testRows)).standardised();
+            Dataset.Split split = Datasets.standardised(new Dataset.Split(data.rows(trainRows), data.rows(testRows)));
             double[] w = new double[data.numFeatures() + 1];
             trainWithLoops(split.train(), w, iterations);
             accuracies[fold] = loopAccuracy(w, split.test());
@@ -124,11 +125,12 @@ final class LogisticRegression implements Command {
     /** Fraction of {@code d} classified correctly by the loop version's weights (bias last). */
     static double loopAccuracy(double[] w, Dataset d) {
         int f = d.numFeatures();
+        double[] x = d.features().data();
         int correct = 0;
         for (int i = 0; i < d.size(); i++) {
             double z = w[f];
             for (int j = 0; j < f; j++) {
-                z += w[j] * d.features()[i][j];
+                z += w[j] * x[i * f + j];
             }
             correct += (z > 0 ? 1 : 0) == d.labels()[i] ? 1 : 0;
         }
@@ -150,7 +152,7 @@ final class LogisticRegression implements Command {
     static double[] trainWithLoops(Dataset train, double[] w, int iterations) {
         int m = train.size();
         int f = train.numFeatures();
-        double[][] x = train.features();
+        double[] x = train.features().data();
         int[] y = train.labels();
         double[] losses = new double[iterations];
         double[] dw = new double[f];
@@ -161,13 +163,13 @@ final class LogisticRegression implements Command {
             for (int i = 0; i < m; i++) {
                 double z = w[f];
                 for (int j = 0; j < f; j++) {
-                    z += w[j] * x[i][j];
+                    z += w[j] * x[i * f + j];
                 }
                 double a = 1 / (1 + Math.exp(-z));
                 loss -= y[i] == 1 ? Math.log(a) : Math.log(1 - a);
                 double dz = a - y[i];
                 for (int j = 0; j < f; j++) {
-                    dw[j] += x[i][j] * dz;
+                    dw[j] += x[i * f + j] * dz;
                 }
                 db += dz;
             }
@@ -180,17 +182,22 @@ final class LogisticRegression implements Command {
         return losses;
     }
 
+    /** The 0/1 labels as a column [m, 1], the shape of the model's output. */
+    static Tensor column(Dataset d) {
+        return d.targets().reshape(d.size(), 1);
+    }
+
     /** Training and test loss before each iteration. */
     record Curves(double[] train, double[] test) {
     }
 
     /** Gradient descent with tensor operations, the gradient by hand or by autograd. */
     static Curves trainVectorised(Dataset train, Dataset test, Weights weights, int iterations, boolean useAutograd) {
-        Tensor x = train.x();
-        Tensor y = train.yColumn();
+        Tensor x = train.features();
+        Tensor y = column(train);
         double m = train.size();
-        Tensor xTest = test.x();
-        Tensor yTest = test.yColumn();
+        Tensor xTest = test.features();
+        Tensor yTest = column(test);
         Curves curves = new Curves(new double[iterations], new double[iterations]);
         for (int it = 0; it < iterations; it++) {
             curves.test()[it] = weights.loss(xTest, yTest);
@@ -239,7 +246,7 @@ final class LogisticRegression implements Command {
 
         double accuracy(Dataset d) {
             try (var scope = Autograd.noGrad()) {
-                double[] z = d.x().matmul(w).add(b).data();
+                double[] z = d.features().matmul(w).add(b).data();
                 int correct = 0;
                 for (int i = 0; i < z.length; i++) {
                     correct += (z[i] > 0 ? 1 : 0) == d.labels()[i] ? 1 : 0;
