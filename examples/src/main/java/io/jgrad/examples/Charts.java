@@ -47,7 +47,6 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setPlotGridLinesVisible(true);
-        chart.getStyler().setXAxisMin(0.0);
         return chart;
     }
 
@@ -76,6 +75,7 @@ public final class Charts {
      */
     public static Path lines(Path file, String title, String xTitle, String yTitle, Map<String, double[]> series) {
         XYChart chart = lineChart(title, xTitle, yTitle);
+        chart.getStyler().setXAxisMin(0.0);
         for (Map.Entry<String, double[]> s : series.entrySet()) {
             addLine(chart, s.getKey(), steps(s.getValue().length), s.getValue());
         }

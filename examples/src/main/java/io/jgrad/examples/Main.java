@@ -19,7 +19,8 @@ public final class Main {
             new ComputationGraph(),
             new ManualVsAutograd(),
             new LogisticRegression(),
-            new ShallowNetwork());
+            new ShallowNetwork(),
+            new CustomOp());
 
     private Main() {
     }

@@ -118,7 +118,7 @@ final class ManualVsAutograd implements Command {
         result.put("finalLoss", engineLoss[steps - 1]).put("maxParamDifferenceAfterTraining", params);
         XYChart chart = Charts.lineChart("Two-layer softmax network on iris: the same loss curve twice", "step",
                 "cross-entropy (log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true).setXAxisMin(0.0);
         Charts.addLine(chart, "hand-derived gradients", Charts.steps(steps), handLoss)
                 .setLineWidth(7f).setLineColor(new Color(0x9E, 0xC3, 0xF0));
         Charts.addLine(chart, "autograd gradients (dashed, on top)", Charts.steps(steps), engineLoss)
