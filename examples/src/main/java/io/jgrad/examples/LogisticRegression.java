@@ -68,7 +68,7 @@ final class LogisticRegression implements Command {
         double handMillis = (System.nanoTime() - t0) / 1e6;
         ctx.printf("%.1f ms, final training loss %.6f%n", handMillis, handLoss[iterations - 1]);
 
-        ctx.heading("3. Vectorised, gradient by autograd: loss.backward()");
+        ctx.heading("3. Vectorised, gradient by autograd: Autograd.grad(loss, [w, b])");
         t0 = System.nanoTime();
         Weights auto = Weights.zeros(train.numFeatures());
         double[] autoLoss = trainVectorised(train, auto, iterations, true, NO_HOOK);
