@@ -126,6 +126,16 @@ final class GradCheckTest {
     }
 
     @Test
+    void aFunctionComputedOffTheGraphIsReportedNotThrown() {
+        Tensor x = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
+        GradCheck.Report r = GradCheck.check(in -> in.get(0).detach().mul(3.0).sum(), List.of(x));
+        assertFalse(r.passed());
+        assertEquals(0.0, r.autograd());
+        assertEquals(3.0, r.numeric(), 1e-6);
+        assertArrayEquals(new int[] {0}, r.worstIndex());
+    }
+
+    @Test
     void graphDotShowsOpsShapesAndNamedLeaves() {
         Tensor x = Tensor.randn(rng, 2, 3);
         Tensor w1 = Tensor.randn(rng, 3, 4).requiresGrad(true);
