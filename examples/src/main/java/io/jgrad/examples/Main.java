@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class Main {
     /** Every subcommand, in the order {@code help} lists them. Add new commands here. */
     static final List<Command> COMMANDS = List.of(
+            new Tour(),
             new ChainRule(),
             new ComputationGraph(),
             new ManualVsAutograd(),
