@@ -3,6 +3,7 @@ package io.jgrad.examples;
 import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Dataset;
+import io.jgrad.nn.Losses;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +217,7 @@ final class LogisticRegression implements Command {
         for (int it = 0; it < iterations; it++) {
             hook.before(it, weights);
             Tensor z = x.matmul(weights.w).add(weights.b);
-            Tensor loss = TwoLayerNet.crossEntropy(z, y, TwoLayerNet.Output.SIGMOID, 1);
+            Tensor loss = Losses.bceWithLogits(z, y);
             losses[it] = loss.item();
             List<Tensor> grads;
             if (useAutograd) {
@@ -272,7 +273,7 @@ final class LogisticRegression implements Command {
         /** The mean cross-entropy on examples {@code x} with labels {@code y} [m, 1], not recorded. */
         double loss(Tensor x, Tensor y) {
             try (var scope = Autograd.noGrad()) {
-                return TwoLayerNet.crossEntropy(x.matmul(w).add(b), y, TwoLayerNet.Output.SIGMOID, 1).item();
+                return Losses.bceWithLogits(x.matmul(w).add(b), y).item();
             }
         }
     }

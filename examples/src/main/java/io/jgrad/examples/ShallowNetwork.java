@@ -2,6 +2,7 @@ package io.jgrad.examples;
 
 import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Losses;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -107,7 +108,7 @@ final class ShallowNetwork implements Command {
     private static double train(Model model, List<Tensor> params, Tensor x, Tensor y, int iterations) {
         double loss = Double.NaN;
         for (int it = 0; it < iterations; it++) {
-            Tensor l = TwoLayerNet.crossEntropy(model.logits(params, x), y, TwoLayerNet.Output.SIGMOID, 1);
+            Tensor l = Losses.bceWithLogits(model.logits(params, x), y);
             loss = l.item();
             GradientDescent.step(params, Autograd.grad(l, params, false), LEARNING_RATE);
         }

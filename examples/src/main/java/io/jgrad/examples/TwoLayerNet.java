@@ -157,7 +157,7 @@ final class TwoLayerNet {
     }
 
     /** Mean cross-entropy of logits {@code z} against targets {@code y}; classes run along {@code axis}. */
-    static Tensor crossEntropy(Tensor z, Tensor y, Output output, int axis) {
+    private static Tensor crossEntropy(Tensor z, Tensor y, Output output, int axis) {
         double m = z.shape().dim(1 - axis);
         if (output == Output.SOFTMAX) {
             return z.logSoftmax(axis).mul(y).sum().div(-m);
