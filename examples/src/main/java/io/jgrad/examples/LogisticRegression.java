@@ -19,7 +19,7 @@ import org.apache.commons.math3.util.MathArrays;
  *   <li>loops over examples and features with the hand-derived gradient
  *       {@code dw_j = Σ_i (a_i − y_i) x_ij / m}, {@code db = Σ_i (a_i − y_i) / m};</li>
  *   <li>vectorised by hand: {@code A = sigmoid(X w + b)}, {@code dw = Xᵀ (A − Y) / m};</li>
- *   <li>vectorised, with the gradient from autograd ({@code loss.backward()}).</li>
+ *   <li>vectorised, with the gradient from autograd ({@code Autograd.grad(loss, [w, b])}).</li>
  * </ol>
  */
 final class LogisticRegression implements Command {
