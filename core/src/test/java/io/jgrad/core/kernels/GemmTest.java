@@ -24,6 +24,7 @@ class GemmTest {
     @ParameterizedTest(name = "m={0} n={1} k={2}")
     @CsvSource({
         "1, 1, 1", "2, 3, 4", "4, 4, 2", "7, 5, 3",            // below the blocked threshold
+        "70, 20, 30", "128, 10, 128", "64, 32, 64",               // blocked, few columns
         "33, 17, 19", "64, 32, 64", "5, 130, 21",               // blocked, one thread, odd remainders
         "130, 67, 129", "67, 300, 131", "300, 9, 257",          // blocked and split across cores
         "129, 257, 300", "1, 1000, 300", "1000, 1, 300", "2, 2, 70000", "60, 70, 2001"})  // last two: depth split
