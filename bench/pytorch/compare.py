@@ -19,7 +19,8 @@ ROWS += [(f"square DGEMM n = {n}", ("matmul", str(n), "gflops"), "GFLOPS", True)
 ROWS += [("autograd overhead, 10,000-op scalar chain, fwd + bwd", ("overhead", "us_per_op"), "µs/op", False),
          ("bytes allocated by one Adam step after the first (1M params)", ("adam", "bytes_per_step"), "bytes", False),
          ("Adam step time per parameter (1M params)", ("adam", "ns_per_param"), "ns", False),
-         ("peak RSS, mnist/sgd, 200 steps", ("memory", "peak_rss_mb"), "MB", False)]
+         ("peak RSS, mnist/sgd, 200 steps", ("memory", "peak_rss_mb"), "MB", False),
+         ("peak RSS, mnist/sgd, 200 steps, JVM with -Xms32m -Xmx256m", ("memory", "peak_rss_mb_small_heap"), "MB", False)]
 
 
 def get(d, path):

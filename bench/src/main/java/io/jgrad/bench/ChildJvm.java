@@ -18,9 +18,15 @@ final class ChildJvm {
 
     /** Runs {@code Bench} with {@code args} in a child JVM and returns what it printed on stdout. */
     static String run(List<String> args) {
+        return run(List.of(), args);
+    }
+
+    /** The same, with {@code jvmFlags} added after this JVM's own flags (so they take precedence). */
+    static String run(List<String> jvmFlags, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(jvmFlags);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Bench.class.getName());

@@ -46,8 +46,9 @@ final class Report {
         if (r.containsKey("memory")) {
             Map<String, Object> m = (Map<String, Object>) r.get("memory");
             Object mb = m.get("peak_rss_mb");
-            line(sb, "peak RSS, %s for %s steps: %s", m.get("config"), m.get("steps"),
-                    mb == null ? "not measurable here (no /proc)" : String.format(Locale.ROOT, "%.1f MB", (Double) mb));
+            line(sb, "peak RSS, %s for %s steps: %s (%s MB with %s)", m.get("config"), m.get("steps"),
+                    mb == null ? "not measurable here (no /proc)" : String.format(Locale.ROOT, "%.1f MB", (Double) mb),
+                    m.get("peak_rss_mb_small_heap"), m.get("small_heap_flags"));
         }
         return sb.toString();
     }

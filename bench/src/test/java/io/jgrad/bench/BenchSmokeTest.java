@@ -37,6 +37,7 @@ class BenchSmokeTest {
         assertTrue(json.at("/adam/bytes_per_step").isNumber());
         assertTrue(json.at("/adam/ns_per_param").asDouble() > 0);
         assertTrue(json.at("/memory/peak_rss_mb").asDouble() > 10, json.get("memory").toString());
+        assertTrue(json.at("/memory/peak_rss_mb_small_heap").asDouble() > 10, json.get("memory").toString());
         assertTrue(json.at("/machine/cores").asInt() >= 1);
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("bench: matmul"));
     }
