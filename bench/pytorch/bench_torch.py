@@ -2,8 +2,9 @@
 """PyTorch peer of jgrad's benchmark command: the same MLP configs, DGEMM sizes, scalar-chain
 overhead, Adam step and peak memory, in float64, printing the same JSON keys with --json.
 
-PyTorch is a peer to measure against, never a dependency of jgrad. On Debian:
-    apt-get install -y python3-torch
+PyTorch is a peer to measure against, never a dependency of jgrad. On Debian (Debian's torch
+calls the system BLAS; without OpenBLAS installed that is the slow reference BLAS):
+    apt-get install -y python3-torch libopenblas0-pthread
     /usr/bin/python3 bench/pytorch/bench_torch.py --json
 Run it with and without OMP_WAIT_POLICY=PASSIVE and quote the better figures: with the default
 policy PyTorch's OpenMP threads and OpenBLAS's threads can fight over the cores.
