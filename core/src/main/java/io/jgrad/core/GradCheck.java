@@ -3,6 +3,7 @@ package io.jgrad.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -85,6 +86,7 @@ public final class GradCheck {
     }
 
     public static Report check(Function<List<Tensor>, Tensor> fn, List<Tensor> inputs, Options options) {
+        requireArguments("check", fn, inputs, options);
         List<Tensor> xs = leafCopies(inputs);
         Tensor probe = fn.apply(xs);
         Tensor u = projection(probe.shape(), options.seed());
@@ -134,6 +136,7 @@ public final class GradCheck {
     }
 
     public static Report checkSecondOrder(Function<List<Tensor>, Tensor> fn, List<Tensor> inputs, Options options) {
+        requireArguments("checkSecondOrder", fn, inputs, options);
         List<Tensor> probeInputs = leafCopies(inputs);
         Tensor u = projection(fn.apply(probeInputs).shape(), options.seed());
         List<Tensor> ws = new ArrayList<>();
@@ -158,6 +161,13 @@ public final class GradCheck {
             return s;
         };
         return check(gradDotW, inputs, options);
+    }
+
+    private static void requireArguments(String method, Function<List<Tensor>, Tensor> fn, List<Tensor> inputs,
+                                         Options options) {
+        Objects.requireNonNull(fn, () -> method + ": fn is null");
+        NullChecks.elements(inputs, method, "inputs");
+        Objects.requireNonNull(options, () -> method + ": options is null");
     }
 
     private static List<Tensor> leafCopies(List<Tensor> inputs) {
