@@ -9,6 +9,18 @@ final class Expand extends Node {
         this.inputShape = x.shape();
     }
 
+    /** The shape {@code dims} asks for, refused with expand's name when a dimension is negative. */
+    static Shape target(Shape from, int[] dims) {
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException("expand: cannot expand shape " + from + " to "
+                        + java.util.Arrays.toString(dims) + "; every dimension must be >= 0 (there is no -1 for"
+                        + " \"keep this dimension\": repeat its size)");
+            }
+        }
+        return Shape.of(dims);
+    }
+
     static Tensor apply(Tensor x, Shape shape) {
         if (x.shape().equals(shape)) {
             return x;

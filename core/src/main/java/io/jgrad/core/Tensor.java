@@ -468,7 +468,7 @@ public final class Tensor {
     /** Broadcasts to a larger shape (NumPy rules); the gradient sums back. */
     public Tensor expand(int... newShape) {
         Objects.requireNonNull(newShape, "expand: newShape is null");
-        return Expand.apply(this, Shape.of(newShape));
+        return Expand.apply(this, Expand.target(shape, newShape));
     }
 
     // ---------------------------------------------------------------- reductions
@@ -521,15 +521,19 @@ public final class Tensor {
 
     /** exp(x − logSumExp(x)) along {@code axis}: probabilities that sum to 1. */
     public Tensor softmax(int axis) {
-        return sub(logSumExp(axis, true)).exp();
+        // Resolve the axis here so that a bad one is reported as softmax's, not logSumExp's.
+        return sub(logSumExp(shape.normalizeAxis(axis, "softmax"), true)).exp();
     }
 
     /** x − logSumExp(x) along {@code axis}: stable log-probabilities. */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(axis, true));
+        return sub(logSumExp(shape.normalizeAxis(axis, "logSoftmax"), true));
     }
 
-    /** Index of the largest element along {@code axis} for every other position (row-major). */
+    /**
+     * Index of the largest element along {@code axis} for every other position (row-major); the first
+     * one at ties, and NaN counts as the largest (as torch.argmax, and consistent with {@link #max}).
+     */
     public int[] argmax(int axis) {
         int ax = shape.normalizeAxis(axis, "argmax");
         int n = shape.dim(ax), outer = shape.outer(ax), inner = shape.inner(ax);
@@ -541,7 +545,8 @@ public final class Tensor {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i, best = 0;
                 for (int j = 1; j < n; j++) {
-                    if (data[base + j * inner] > data[base + best * inner]) {
+                    double v = data[base + j * inner], top = data[base + best * inner];
+                    if (v > top || Double.isNaN(v) && !Double.isNaN(top)) {
                         best = j;
                     }
                 }
