@@ -158,6 +158,11 @@ public final class NullArguments {
                 return e.getValue().get();
             }
         }
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            // No public no-argument constructor either: the caller must register a sample.
+        }
         throw new IllegalStateException(id + ": no sample value of type " + type.getName()
                 + "; register one with NullArguments.sample");
     }

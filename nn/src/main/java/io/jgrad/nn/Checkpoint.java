@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
@@ -52,6 +53,8 @@ public final class Checkpoint {
 
     /** Writes {@code tensors} to {@code file} atomically (see the class comment for the format). */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+        Objects.requireNonNull(file, "Checkpoint.write: file is null");
+        Objects.requireNonNull(tensors, "Checkpoint.write: tensors is null");
         byte[] bytes = encode(tensors);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
@@ -79,6 +82,7 @@ public final class Checkpoint {
 
     /** The tensors stored in {@code file}, in their stored order, as new leaf tensors. */
     public static Map<String, Tensor> read(Path file) throws IOException {
+        Objects.requireNonNull(file, "Checkpoint.read: file is null");
         return decode(Files.readAllBytes(file), file);
     }
 
@@ -89,6 +93,8 @@ public final class Checkpoint {
             out.writeInt(VERSION);
             out.writeInt(tensors.size());
             for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+                Objects.requireNonNull(e.getKey(), "Checkpoint.write: tensors has a null name");
+                Objects.requireNonNull(e.getValue(), () -> "Checkpoint.write: tensors has null for \"" + e.getKey() + "\"");
                 byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
                 if (name.length == 0 || name.length > MAX_NAME_BYTES) {
                     throw new IllegalArgumentException("Checkpoint.write: name \"" + e.getKey()

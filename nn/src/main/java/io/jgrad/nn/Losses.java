@@ -2,6 +2,7 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Loss functions, composed from core tensor operations (their gradients come from the engine, with
@@ -21,11 +22,14 @@ public final class Losses {
 
     /** Mean squared error, mean over every element. */
     public static Tensor mse(Tensor prediction, Tensor target) {
+        requireOperands("mse", "prediction", prediction, target);
         return mse(prediction, target, Reduction.MEAN);
     }
 
     /** Squared error (prediction − target)², reduced as asked. */
     public static Tensor mse(Tensor prediction, Tensor target, Reduction reduction) {
+        requireOperands("mse", "prediction", prediction, target);
+        Objects.requireNonNull(reduction, "mse: reduction is null");
         requireSameShape("mse", prediction, target);
         Tensor d = prediction.sub(target);
         return reduction.apply(d.mul(d));
@@ -33,6 +37,7 @@ public final class Losses {
 
     /** Binary cross-entropy on probabilities, mean over every element; see {@link #bce(Tensor, Tensor, Reduction)}. */
     public static Tensor bce(Tensor probability, Tensor target) {
+        requireOperands("bce", "probability", probability, target);
         return bce(probability, target, Reduction.MEAN);
     }
 
@@ -47,6 +52,8 @@ public final class Losses {
      * {@link #bceWithLogits}, which is exact and stable at any logit.
      */
     public static Tensor bce(Tensor probability, Tensor target, Reduction reduction) {
+        requireOperands("bce", "probability", probability, target);
+        Objects.requireNonNull(reduction, "bce: reduction is null");
         requireSameShape("bce", probability, target);
         requireInUnitInterval("bce", "probability", probability);
         requireInUnitInterval("bce", "target", target);
@@ -58,6 +65,7 @@ public final class Losses {
 
     /** Binary cross-entropy on logits, mean over every element; see {@link #bceWithLogits(Tensor, Tensor, Reduction)}. */
     public static Tensor bceWithLogits(Tensor logits, Tensor target) {
+        requireOperands("bceWithLogits", "logits", logits, target);
         return bceWithLogits(logits, target, Reduction.MEAN);
     }
 
@@ -67,6 +75,8 @@ public final class Losses {
      * σ(z) − t at any logit, including ±1000.
      */
     public static Tensor bceWithLogits(Tensor logits, Tensor target, Reduction reduction) {
+        requireOperands("bceWithLogits", "logits", logits, target);
+        Objects.requireNonNull(reduction, "bceWithLogits: reduction is null");
         requireSameShape("bceWithLogits", logits, target);
         requireInUnitInterval("bceWithLogits", "target", target);
         return reduction.apply(logits.softplus().sub(logits.mul(target)));
@@ -74,11 +84,13 @@ public final class Losses {
 
     /** Cross-entropy of logits [N, C] against integer labels [N], mean over the batch. */
     public static Tensor crossEntropy(Tensor logits, int[] labels) {
+        requireLogitsAndLabels(logits, labels);
         return crossEntropy(logits, labels, 0.0, Reduction.MEAN);
     }
 
     /** Cross-entropy with label smoothing, mean over the batch; see {@link #crossEntropy(Tensor, int[], double, Reduction)}. */
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing) {
+        requireLogitsAndLabels(logits, labels);
         return crossEntropy(logits, labels, labelSmoothing, Reduction.MEAN);
     }
 
@@ -90,6 +102,8 @@ public final class Losses {
      * gives the [N] per-example losses.
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing, Reduction reduction) {
+        requireLogitsAndLabels(logits, labels);
+        Objects.requireNonNull(reduction, "crossEntropy: reduction is null");
         if (logits.dim() != 2) {
             throw new IllegalArgumentException("crossEntropy: logits must be [batch, classes], got shape "
                     + logits.shape() + "; reshape one example to [1, C]");
@@ -122,6 +136,7 @@ public final class Losses {
      * biases undecayed); its gradient is λ·W. Zero for an empty list.
      */
     public static Tensor l2(List<Tensor> parameters, double lambda) {
+        NullChecks.elements(parameters, "l2", "parameters");
         if (!(lambda >= 0.0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("l2: lambda must be non-negative and finite, got " + lambda);
         }
@@ -130,6 +145,16 @@ public final class Losses {
             total = total.add(p.mul(p).sum());
         }
         return total.mul(lambda / 2.0);
+    }
+
+    private static void requireOperands(String loss, String first, Tensor prediction, Tensor target) {
+        Objects.requireNonNull(prediction, () -> loss + ": " + first + " is null");
+        Objects.requireNonNull(target, () -> loss + ": target is null");
+    }
+
+    private static void requireLogitsAndLabels(Tensor logits, int[] labels) {
+        Objects.requireNonNull(logits, "crossEntropy: logits is null");
+        Objects.requireNonNull(labels, "crossEntropy: labels is null");
     }
 
     private static void requireSameShape(String loss, Tensor prediction, Tensor target) {

@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 
 /**
  * Per-feature standardisation (x − mean) / std, fitted on training features and then applied
@@ -19,6 +20,7 @@ public final class Standardizer {
 
     /** The means and standard deviations of the columns of {@code x} [n, f]. */
     public static Standardizer fit(Tensor x) {
+        Objects.requireNonNull(x, "Standardizer.fit: x is null");
         if (x.dim() != 2 || x.shape().dim(0) == 0) {
             throw new IllegalArgumentException("Standardizer.fit: need features [n >= 1, f], got shape " + x.shape());
         }
@@ -46,6 +48,7 @@ public final class Standardizer {
 
     /** The fitted standardisation of {@code x} [m, f] as a new tensor. */
     public Tensor transform(Tensor x) {
+        Objects.requireNonNull(x, "Standardizer.transform: x is null");
         int f = mean.length;
         if (x.dim() != 2 || x.shape().dim(1) != f) {
             throw new IllegalArgumentException("Standardizer.transform: fitted on " + f
@@ -61,6 +64,7 @@ public final class Standardizer {
 
     /** {@code data} with standardised features. */
     public Dataset transform(Dataset data) {
+        Objects.requireNonNull(data, "Standardizer.transform: data is null");
         return data.withFeatures(transform(data.features()));
     }
 
