@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The null convention of the public API in one place: a null argument, or a null element of an
@@ -14,7 +13,10 @@ final class NullChecks {
 
     /** {@code list} itself and every element are non-null; returns {@code list}. */
     static <T> List<T> elements(List<T> list, String method, String param) {
-        Objects.requireNonNull(list, () -> method + ": " + param + " is null");
+        // No lambda for the message: a capturing lambda would allocate on every call of a hot path.
+        if (list == null) {
+            throw new NullPointerException(method + ": " + param + " is null");
+        }
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == null) {
                 throw new NullPointerException(method + ": " + param + "[" + i + "] is null");

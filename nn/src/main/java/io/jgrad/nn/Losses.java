@@ -148,8 +148,9 @@ public final class Losses {
     }
 
     private static void requireOperands(String loss, String first, Tensor prediction, Tensor target) {
-        Objects.requireNonNull(prediction, () -> loss + ": " + first + " is null");
-        Objects.requireNonNull(target, () -> loss + ": target is null");
+        if (prediction == null || target == null) {
+            throw new NullPointerException(loss + ": " + (prediction == null ? first : "target") + " is null");
+        }
     }
 
     private static void requireLogitsAndLabels(Tensor logits, int[] labels) {

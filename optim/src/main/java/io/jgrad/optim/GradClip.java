@@ -17,6 +17,7 @@ public final class GradClip {
 
     /** {@link #clipGradNorm(List, double, double)} with the Euclidean norm. */
     public static double clipGradNorm(List<Tensor> params, double maxNorm) {
+        Check.elements(params, "GradClip.clipGradNorm", "params");
         return clipGradNorm(params, maxNorm, 2.0);
     }
 
@@ -33,6 +34,7 @@ public final class GradClip {
      */
     public static double clipGradNorm(List<Tensor> params, double maxNorm, double normType) {
         String owner = "GradClip.clipGradNorm";
+        Check.elements(params, owner, "params");
         Check.positive(owner, "maxNorm", maxNorm);
         if (!(normType >= 1)) {
             throw new IllegalArgumentException(owner + ": normType must be >= 1 or Infinity, got " + normType);
@@ -63,6 +65,7 @@ public final class GradClip {
      * Infinite elements are clamped like any other; NaN stays NaN.
      */
     public static double clipGradValue(List<Tensor> params, double clipValue) {
+        Check.elements(params, "GradClip.clipGradValue", "params");
         Check.positive("GradClip.clipGradValue", "clipValue", clipValue);
         double norm = norm(params, 2.0);
         for (int p = 0; p < params.size(); p++) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
@@ -57,6 +58,8 @@ public final class OptimizerCheckpoint {
 
     /** Writes {@code state} to {@code file} atomically, replacing any file there. */
     public static void save(OptimizerState state, Path file) throws IOException {
+        Objects.requireNonNull(state, "OptimizerCheckpoint.save: state is null");
+        Objects.requireNonNull(file, "OptimizerCheckpoint.save: file is null");
         byte[] bytes = encode(state);
         Path target = file.toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
@@ -83,11 +86,13 @@ public final class OptimizerCheckpoint {
      * the file and the problem when it is not a valid checkpoint of a known version.
      */
     public static OptimizerState load(Path file) throws IOException {
+        Objects.requireNonNull(file, "OptimizerCheckpoint.load: file is null");
         return decode(Files.readAllBytes(file), file.toString());
     }
 
     /** The checkpoint bytes of {@code state}: what {@link #save} writes. */
     public static byte[] encode(OptimizerState state) {
+        Objects.requireNonNull(state, "OptimizerCheckpoint.encode: state is null");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -111,6 +116,8 @@ public final class OptimizerCheckpoint {
      * file name).
      */
     public static OptimizerState decode(byte[] bytes, String source) {
+        Objects.requireNonNull(bytes, "OptimizerCheckpoint.decode: bytes is null");
+        Objects.requireNonNull(source, "OptimizerCheckpoint.decode: source is null");
         String where = "OptimizerCheckpoint.load: " + source + " ";
         if (bytes.length < HEADER_BYTES + CRC_BYTES) {
             throw new IllegalArgumentException(where + "is truncated: " + bytes.length

@@ -36,17 +36,17 @@ public record OptimizerState(String optimizer, Map<String, Double> hyperParamete
         List<Param> params) {
 
     public OptimizerState {
-        Objects.requireNonNull(optimizer, "OptimizerState: optimizer name is null");
+        Objects.requireNonNull(optimizer, "OptimizerState: optimizer is null");
         Objects.requireNonNull(hyperParameters, "OptimizerState: hyperParameters is null");
         hyperParameters.forEach((key, value) -> {
             if (key == null || value == null) {
-                throw new IllegalArgumentException("OptimizerState: hyper-parameter " + key + " = " + value
+                throw new NullPointerException("OptimizerState: hyperParameters has " + key + " = " + value
                         + "; every name and value must be given");
             }
         });
         hyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperParameters));
-        groups = List.copyOf(Objects.requireNonNull(groups, "OptimizerState: groups is null"));
-        params = List.copyOf(Objects.requireNonNull(params, "OptimizerState: params is null"));
+        groups = List.copyOf(Check.elements(groups, "OptimizerState", "groups"));
+        params = List.copyOf(Check.elements(params, "OptimizerState", "params"));
     }
 
     /**

@@ -22,19 +22,14 @@ import java.util.OptionalDouble;
  */
 public record ParamGroup(List<Tensor> params, OptionalDouble lr, OptionalDouble weightDecay) {
     public ParamGroup {
-        Objects.requireNonNull(params, "ParamGroup: params is null; pass a list of tensors");
         Objects.requireNonNull(lr, "ParamGroup: lr is null; use OptionalDouble.empty()");
         Objects.requireNonNull(weightDecay, "ParamGroup: weightDecay is null; use OptionalDouble.empty()");
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i) == null) {
-                throw new IllegalArgumentException("ParamGroup: params[" + i + "] is null; pass only tensors");
-            }
-        }
-        params = List.copyOf(params);
+        params = List.copyOf(Check.elements(params, "ParamGroup", "params"));
     }
 
     /** A group of {@code params} that uses the optimizer's learning rate and weight decay. */
     public static ParamGroup of(List<Tensor> params) {
+        Check.elements(params, "ParamGroup.of", "params");
         return new ParamGroup(params, OptionalDouble.empty(), OptionalDouble.empty());
     }
 
