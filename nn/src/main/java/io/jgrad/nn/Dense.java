@@ -51,7 +51,11 @@ public final class Dense extends Layer {
     @Override
     public Tensor forward(Tensor x) {
         Objects.requireNonNull(x, "Dense.forward: x is null");
-        int last = x.dim() == 0 ? -1 : x.shape().dim(x.dim() - 1);
+        if (x.dim() == 0) {
+            throw new IllegalArgumentException("Dense.forward: input of shape [] is a scalar, with no feature"
+                    + " dimension; this layer takes " + in + " features: pass [batch, " + in + "] or [" + in + "]");
+        }
+        int last = x.shape().dim(x.dim() - 1);
         if (last != in) {
             throw new IllegalArgumentException("Dense.forward: input of shape " + x.shape() + " has " + last
                     + " features in its last dimension but this layer takes " + in + "; pass [batch, " + in + "]");

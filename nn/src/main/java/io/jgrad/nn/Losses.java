@@ -32,7 +32,7 @@ public final class Losses {
         Objects.requireNonNull(reduction, "mse: reduction is null");
         requireSameShape("mse", prediction, target);
         Tensor d = prediction.sub(target);
-        return reduction.apply(d.mul(d));
+        return reduction.apply("mse", d.mul(d));
     }
 
     /** Binary cross-entropy on probabilities, mean over every element; see {@link #bce(Tensor, Tensor, Reduction)}. */
@@ -60,7 +60,7 @@ public final class Losses {
         Tensor logP = probability.clamp(LOG_FLOOR, Double.POSITIVE_INFINITY).log();
         Tensor logNotP = probability.neg().add(1.0).clamp(LOG_FLOOR, Double.POSITIVE_INFINITY).log();
         Tensor notTarget = target.neg().add(1.0);
-        return reduction.apply(target.mul(logP).add(notTarget.mul(logNotP)).neg());
+        return reduction.apply("bce", target.mul(logP).add(notTarget.mul(logNotP)).neg());
     }
 
     /** Binary cross-entropy on logits, mean over every element; see {@link #bceWithLogits(Tensor, Tensor, Reduction)}. */
@@ -79,7 +79,7 @@ public final class Losses {
         Objects.requireNonNull(reduction, "bceWithLogits: reduction is null");
         requireSameShape("bceWithLogits", logits, target);
         requireInUnitInterval("bceWithLogits", "target", target);
-        return reduction.apply(logits.softplus().sub(logits.mul(target)));
+        return reduction.apply("bceWithLogits", logits.softplus().sub(logits.mul(target)));
     }
 
     /** Cross-entropy of logits [N, C] against integer labels [N], mean over the batch. */
@@ -109,6 +109,10 @@ public final class Losses {
                     + logits.shape() + "; reshape one example to [1, C]");
         }
         int n = logits.shape().dim(0), classes = logits.shape().dim(1);
+        if (classes == 0) {
+            throw new IllegalArgumentException("crossEntropy: logits of shape " + logits.shape()
+                    + " have no classes; pass at least one column of scores");
+        }
         if (labels.length != n) {
             throw new IllegalArgumentException("crossEntropy: " + labels.length + " labels for logits of shape "
                     + logits.shape() + "; pass one label per row");
@@ -128,7 +132,7 @@ public final class Losses {
             Tensor uniform = logProb.mean(1, false).neg();
             nll = nll.mul(1.0 - labelSmoothing).add(uniform.mul(labelSmoothing));
         }
-        return reduction.apply(nll);
+        return reduction.apply("crossEntropy", nll);
     }
 
     /**

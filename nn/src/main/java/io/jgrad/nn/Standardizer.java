@@ -26,6 +26,13 @@ public final class Standardizer {
         }
         int n = x.shape().dim(0), f = x.shape().dim(1);
         double[] d = x.data(), mean = new double[f], std = new double[f];
+        for (int i = 0; i < d.length; i++) {
+            if (!Double.isFinite(d[i])) {
+                throw new IllegalArgumentException("Standardizer.fit: feature " + (i % f) + " of row " + (i / f)
+                        + " is " + d[i] + "; statistics of non-finite features would turn every value of the column"
+                        + " into NaN — clean or drop that row first");
+            }
+        }
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < f; c++) {
                 mean[c] += d[r * f + c];
