@@ -82,12 +82,18 @@ public final class OptimizerCheckpoint {
     }
 
     /**
-     * Reads a checkpoint written by {@link #save}; throws {@link IllegalArgumentException} naming
-     * the file and the problem when it is not a valid checkpoint of a known version.
+     * Reads a checkpoint written by {@link #save}. A file that is not a valid checkpoint of a known
+     * version is an {@link IOException} naming the file and the problem (as for a damaged model file
+     * in {@code nn}): the path was a fine argument, its contents are what is wrong.
      */
     public static OptimizerState load(Path file) throws IOException {
         Objects.requireNonNull(file, "OptimizerCheckpoint.load: file is null");
-        return decode(Files.readAllBytes(file), file.toString());
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return decode(bytes, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** The checkpoint bytes of {@code state}: what {@link #save} writes. */
@@ -113,7 +119,7 @@ public final class OptimizerCheckpoint {
 
     /**
      * The state held in checkpoint bytes; {@code source} names them in error messages (e.g. the
-     * file name).
+     * file name). Bytes that are not a valid checkpoint are an {@link IllegalArgumentException}.
      */
     public static OptimizerState decode(byte[] bytes, String source) {
         Objects.requireNonNull(bytes, "OptimizerCheckpoint.decode: bytes is null");

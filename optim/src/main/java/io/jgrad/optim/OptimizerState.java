@@ -59,9 +59,11 @@ public record OptimizerState(String optimizer, Map<String, Double> hyperParamete
      */
     public record Group(double lr, double initialLr, double weightDecay, int size) {
         public Group {
-            if (!(lr >= 0 && initialLr >= 0 && weightDecay >= 0) || size < 0) {
+            // A restored infinite rate would turn every weight into ±∞ or NaN on the next step.
+            boolean finite = Double.isFinite(lr) && Double.isFinite(initialLr) && Double.isFinite(weightDecay);
+            if (!(lr >= 0 && initialLr >= 0 && weightDecay >= 0) || !finite || size < 0) {
                 throw new IllegalArgumentException("OptimizerState.Group: lr " + lr + ", initialLr " + initialLr
-                        + ", weightDecay " + weightDecay + " must be >= 0 and size " + size + " must be >= 0");
+                        + ", weightDecay " + weightDecay + " must be finite and >= 0, and size " + size + " must be >= 0");
             }
         }
     }
