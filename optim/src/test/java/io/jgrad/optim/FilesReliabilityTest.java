@@ -94,6 +94,19 @@ final class FilesReliabilityTest {
     }
 
     @Test
+    void aFailedSaveLeavesWhatWasThereAndNoTemporaryFile() throws IOException {
+        // The final rename cannot replace a non-empty directory: the save fails after writing its temporary file.
+        Path blocked = dir.resolve("blocked.jgop");
+        Files.createDirectories(blocked.resolve("inside"));
+        Optimizer opt = adam(params());
+        assertThrows(IOException.class, () -> OptimizerCheckpoint.save(opt.stateDict(), blocked));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(blocked), files.toList());
+        }
+        assertTrue(Files.isDirectory(blocked.resolve("inside")));
+    }
+
+    @Test
     void aFailedLoadLeavesTrainingExactlyWhereItWas() throws IOException {
         List<Tensor> tried = params(), untouched = params();
         Optimizer opt = adam(tried), twin = adam(untouched);
