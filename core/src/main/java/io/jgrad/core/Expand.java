@@ -1,5 +1,7 @@
 package io.jgrad.core;
 
+import java.util.Arrays;
+
 /** Broadcasts x to a larger shape (NumPy rules). Backward: sum the gradient back ({@link SumTo}). */
 final class Expand extends Node {
     private final Shape inputShape;
@@ -14,7 +16,7 @@ final class Expand extends Node {
         for (int d : dims) {
             if (d < 0) {
                 throw new IllegalArgumentException("expand: cannot expand shape " + from + " to "
-                        + java.util.Arrays.toString(dims) + "; every dimension must be >= 0 (there is no -1 for"
+                        + Arrays.toString(dims) + "; every dimension must be >= 0 (there is no -1 for"
                         + " \"keep this dimension\": repeat its size)");
             }
         }
