@@ -1,0 +1,45 @@
+package io.jgrad.nn;
+
+import io.jgrad.core.Tensor;
+import java.util.List;
+
+/**
+ * Layers applied one after the other; child i is named {@code "i"}, so parameters are named
+ * {@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...
+ */
+public final class Sequential extends Layer {
+    private final List<Layer> layers;
+
+    public Sequential(Layer... layers) {
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("Sequential: needs at least one layer");
+        }
+        this.layers = List.of(layers);
+        for (int i = 0; i < layers.length; i++) {
+            registerLayer(Integer.toString(i), layers[i]);
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor h = x;
+        for (Layer layer : layers) {
+            h = layer.forward(h);
+        }
+        return h;
+    }
+
+    /** The layers in order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The i-th layer. */
+    public Layer get(int i) {
+        if (i < 0 || i >= layers.size()) {
+            throw new IndexOutOfBoundsException("Sequential.get: index " + i + " out of range for "
+                    + layers.size() + " layers");
+        }
+        return layers.get(i);
+    }
+}
