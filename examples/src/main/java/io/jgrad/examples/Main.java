@@ -17,7 +17,8 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new ChainRule(),
             new ComputationGraph(),
-            new ManualVsAutograd());
+            new ManualVsAutograd(),
+            new Activations());
 
     private Main() {
     }
