@@ -18,7 +18,8 @@ public final class Main {
             new ChainRule(),
             new ComputationGraph(),
             new ManualVsAutograd(),
-            new Activations());
+            new Activations(),
+            new Initialisation());
 
     private Main() {
     }
