@@ -19,7 +19,8 @@ public final class Main {
             new ComputationGraph(),
             new ManualVsAutograd(),
             new Activations(),
-            new Initialisation());
+            new Initialisation(),
+            new Optimizers());
 
     private Main() {
     }
