@@ -20,7 +20,8 @@ public final class Main {
             new ManualVsAutograd(),
             new Activations(),
             new Initialisation(),
-            new Optimizers());
+            new Optimizers(),
+            new Regularisation());
 
     private Main() {
     }
