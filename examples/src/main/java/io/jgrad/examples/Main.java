@@ -21,7 +21,8 @@ public final class Main {
             new Activations(),
             new Initialisation(),
             new Optimizers(),
-            new Regularisation());
+            new Regularisation(),
+            new BallOrNot());
 
     private Main() {
     }
