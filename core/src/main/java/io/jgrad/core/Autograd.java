@@ -55,13 +55,15 @@ public final class Autograd {
 
     /**
      * With anomaly detection on, every op remembers where it was created, and a backward pass that
-     * produces NaN or infinity stops with an exception naming the op and that place. It slows
-     * recording down; use it to find the source of a NaN, not in production.
+     * produces NaN or infinity stops with an {@link IllegalStateException} naming the op and that
+     * place. The switch is global (all threads), unlike recording. It slows recording down; use it to
+     * find the source of a NaN, not in production, and turn it off again in a {@code finally}.
      */
     public static void detectAnomaly(boolean enabled) {
         detectAnomaly = enabled;
     }
 
+    /** Whether {@link #detectAnomaly} is on. */
     public static boolean isAnomalyDetectionEnabled() {
         return detectAnomaly;
     }
@@ -69,9 +71,13 @@ public final class Autograd {
     /**
      * The gradients of {@code output} with respect to each of {@code inputs}, seeded with
      * {@code gradOutput}, without touching any {@link Tensor#grad()}. An input the output does not
-     * depend on gets zeros. With {@code createGraph} the gradients are themselves recorded, so they
-     * can be differentiated again (second derivatives, gradient penalties); the graph is then
-     * retained.
+     * depend on gets zeros; inputs may be intermediate (non-leaf) tensors. With {@code createGraph}
+     * the gradients are themselves recorded, so they can be differentiated again (second derivatives,
+     * gradient penalties), and the graph is retained; without it the graph is released as by
+     * {@link Tensor#backward()}.
+     *
+     * @throws IllegalArgumentException if an input does not require grad or {@code gradOutput} has
+     *     another shape than {@code output}
      */
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput, boolean createGraph) {
         return Engine.grad(output, inputs, gradOutput, createGraph, createGraph);
@@ -81,7 +87,8 @@ public final class Autograd {
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
         if (output.size() != 1) {
             throw new IllegalArgumentException("grad: the output has shape " + output.shape()
-                    + "; without a gradOutput it must have one element");
+                    + "; without a gradOutput it must have one element — reduce it, or pass a gradOutput of shape "
+                    + output.shape());
         }
         return grad(output, inputs, Tensor.ones(output.shape().dims()), createGraph);
     }

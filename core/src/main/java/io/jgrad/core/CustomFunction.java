@@ -62,9 +62,13 @@ public abstract class CustomFunction {
         }
     }
 
-    /** The op's name in error messages and graph drawings; the class name by default. */
+    /**
+     * The op's name in error messages and graph drawings: by default the simple class name, or the
+     * binary name ({@code Outer$1}) for an anonymous class, which has no simple name.
+     */
     protected String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
     }
 
     /** Computes the output; nothing inside is recorded. */

@@ -48,7 +48,9 @@ final class Engine {
         List<Tensor> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Tensor in = inputs.get(i);
-            Tensor g = in.gradFn() == null ? leafGrads.get(in) : results[i];
+            // The run stores one result per node, at the index the map kept: read it from there, so
+            // that a non-leaf listed twice gets its gradient both times.
+            Tensor g = in.gradFn() == null ? leafGrads.get(in) : results[targetNodes.get(in.gradFn())];
             out.add(g != null ? g : Tensor.zerosLike(in));
         }
         return out;

@@ -13,6 +13,7 @@ public final class GraphDot {
     private GraphDot() {
     }
 
+    /** The graph behind {@code root} as DOT text, leaves labelled "leaf" with their shapes. */
     public static String toDot(Tensor root) {
         return toDot(root, Map.of());
     }

@@ -65,7 +65,15 @@ final class MatMul extends Node {
         }
         Shape batchA = Shape.of(java.util.Arrays.copyOf(sa.dims(), sa.rank() - 2));
         Shape batchB = Shape.of(java.util.Arrays.copyOf(sb.dims(), sb.rank() - 2));
-        Shape batch = Shape.broadcast("matmul", batchA, batchB);
+        Shape batch;
+        try {
+            batch = Shape.broadcast("matmul", batchA, batchB);
+        } catch (IllegalArgumentException e) {
+            // Name the operands the caller passed, not just their batch parts.
+            throw new IllegalArgumentException("matmul: shapes " + sa + " and " + sb + " cannot be multiplied:"
+                    + " batch dimensions " + batchA + " and " + batchB + " do not broadcast (each must be equal"
+                    + " or 1, aligned from the right)", e);
+        }
         int[] outDims = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
         outDims[batch.rank()] = m;
         outDims[batch.rank() + 1] = n;

@@ -12,7 +12,8 @@ final class Relu extends Node {
     static Tensor apply(Tensor x) {
         double[] in = x.data, out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
-            out[i] = in[i] > 0 ? in[i] : 0.0;
+            // "<= 0" rather than "> 0" so that NaN passes through (as in PyTorch) instead of becoming 0.
+            out[i] = in[i] <= 0 ? 0.0 : in[i];
         }
         Tensor y = Tensor.wrap(out, x.shape());
         if (Autograd.isRecording(x)) {

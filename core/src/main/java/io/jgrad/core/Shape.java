@@ -31,7 +31,8 @@ public final class Shape {
         }
         for (int d : dims) {
             if (d < 0) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has a negative dimension");
+                throw new IllegalArgumentException("Shape.of: dimensions " + Arrays.toString(dims)
+                        + " include a negative one; every dimension must be >= 0");
             }
         }
         return new Shape(dims.clone());

@@ -25,6 +25,7 @@ public final class Tensor {
     /** A handle that removes a hook registered with {@link #registerHook}. */
     @FunctionalInterface
     public interface HookHandle {
+        /** Unregisters the hook; later backward passes no longer call it. */
         void remove();
     }
 
@@ -101,14 +102,17 @@ public final class Tensor {
         return wrap(new double[] {value}, Shape.scalar());
     }
 
+    /** A tensor of zeros with the given shape (no dimensions: a scalar; a 0 dimension: empty). */
     public static Tensor zeros(int... shape) {
         return full(0.0, shape);
     }
 
+    /** A tensor of ones with the given shape. */
     public static Tensor ones(int... shape) {
         return full(1.0, shape);
     }
 
+    /** A tensor with every element equal to {@code value}. */
     public static Tensor full(double value, int... shape) {
         Shape s = Shape.of(shape);
         double[] d = new double[s.size()];
@@ -145,6 +149,7 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- accessors
 
+    /** The dimensions of this tensor ({@code []} for a scalar). */
     public Shape shape() {
         return shape;
     }
@@ -216,7 +221,11 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- autograd state
 
-    /** Marks a leaf tensor as a parameter whose gradient backward should compute; returns this. */
+    /**
+     * Marks a leaf tensor as a parameter whose gradient backward should compute; returns this.
+     *
+     * @throws IllegalStateException on a tensor computed by a recorded op (use {@link #detach()})
+     */
     public Tensor requiresGrad(boolean requires) {
         if (gradFn != null) {
             throw new IllegalStateException("requiresGrad: only leaf tensors can change requiresGrad; this one was"
@@ -241,12 +250,15 @@ public final class Tensor {
         return grad;
     }
 
-    /** Forgets the accumulated gradient (the next backward starts from nothing). */
+    /** Forgets the accumulated gradient: {@link #grad()} is {@code null} until the next backward. */
     public void zeroGrad() {
         grad = null;
     }
 
-    /** A leaf tensor sharing this one's values, cut off from the graph (no gradient flows back). */
+    /**
+     * A leaf tensor sharing this one's values, cut off from the graph (no gradient flows back). It
+     * also shares the version counter: changing it in place counts as changing this tensor.
+     */
     public Tensor detach() {
         return new Tensor(data, shape, version);
     }
@@ -263,7 +275,12 @@ public final class Tensor {
 
     /**
      * Registers a function that sees, and may replace, the gradient flowing into this tensor during
-     * backward (for a leaf: before it is accumulated into {@link #grad()}).
+     * backward and {@link Autograd#grad}: it gets the total gradient of this tensor once per pass
+     * (for a leaf: before it is accumulated into {@link #grad()}). Return a tensor of the same shape
+     * to replace the gradient, or {@code null} to keep it. Hooks run in registration order; an
+     * exception thrown by a hook ends the backward pass and reaches the caller.
+     *
+     * @throws IllegalStateException if this tensor does not require grad
      */
     public HookHandle registerHook(UnaryOperator<Tensor> hook) {
         if (!requiresGrad) {
@@ -300,7 +317,13 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- backward
 
-    /** Backward from a scalar (one-element) tensor, seeded with 1. */
+    /**
+     * Computes the gradient of this one-element tensor with respect to every leaf that requires
+     * grad and adds it to their {@link #grad()}. The graph's saved tensors are freed afterwards, so a
+     * second backward through it fails; see {@link #backward(Tensor, boolean)} to keep them.
+     *
+     * @throws IllegalStateException if this tensor has more than one element or does not require grad
+     */
     public void backward() {
         if (data.length != 1) {
             throw new IllegalStateException("backward: the output has shape " + shape
@@ -310,50 +333,69 @@ public final class Tensor {
         backward(wrap(new double[] {1.0}, shape), false);
     }
 
-    /** Backward seeded with {@code gradOutput} (same shape as this tensor). */
+    /**
+     * Backward seeded with {@code gradOutput} (same shape as this tensor): adds the vector-Jacobian
+     * product {@code gradOutputᵀ · ∂this/∂leaf} to each leaf's {@link #grad()}.
+     */
     public void backward(Tensor gradOutput) {
         backward(gradOutput, false);
     }
 
-    /** Backward seeded with {@code gradOutput}; with {@code retainGraph} the graph can be used again. */
+    /**
+     * Backward seeded with {@code gradOutput}; with {@code retainGraph} the saved tensors are kept so
+     * that the graph can be used again (gradients then accumulate once more).
+     *
+     * @throws IllegalArgumentException if {@code gradOutput} has another shape than this tensor
+     * @throws IllegalStateException if this tensor does not require grad, the graph was released by
+     *     an earlier backward, or a tensor saved for backward was modified in place since
+     */
     public void backward(Tensor gradOutput, boolean retainGraph) {
         Engine.backward(this, gradOutput, retainGraph);
     }
 
     // ---------------------------------------------------------------- element-wise
 
+    /** Element-wise sum with NumPy broadcasting. */
     public Tensor add(Tensor other) {
         return Add.apply(this, other);
     }
 
+    /** Adds the constant {@code c} to every element. */
     public Tensor add(double c) {
         return Add.apply(this, scalar(c));
     }
 
+    /** Element-wise difference with NumPy broadcasting. */
     public Tensor sub(Tensor other) {
         return Sub.apply(this, other);
     }
 
+    /** Subtracts the constant {@code c} from every element. */
     public Tensor sub(double c) {
         return Add.apply(this, scalar(-c));
     }
 
+    /** Element-wise product with NumPy broadcasting. */
     public Tensor mul(Tensor other) {
         return Mul.apply(this, other);
     }
 
+    /** Multiplies every element by the constant {@code c}. */
     public Tensor mul(double c) {
         return Mul.apply(this, scalar(c));
     }
 
+    /** Element-wise quotient with NumPy broadcasting (division by 0 gives ±∞ or NaN). */
     public Tensor div(Tensor other) {
         return Div.apply(this, other);
     }
 
+    /** Divides every element by the constant {@code c}. */
     public Tensor div(double c) {
         return Div.apply(this, scalar(c));
     }
 
+    /** −x element-wise. */
     public Tensor neg() {
         return Neg.apply(this);
     }
@@ -363,6 +405,7 @@ public final class Tensor {
         return Pow.apply(this, exponent);
     }
 
+    /** eˣ element-wise. */
     public Tensor exp() {
         return Exp.apply(this);
     }
@@ -372,6 +415,7 @@ public final class Tensor {
         return Log.apply(this);
     }
 
+    /** √x element-wise: NaN below 0, and an infinite gradient at 0 (as in PyTorch). */
     public Tensor sqrt() {
         return Sqrt.apply(this);
     }
@@ -391,10 +435,12 @@ public final class Tensor {
         return LeakyRelu.apply(this, slope);
     }
 
+    /** 1 / (1 + e⁻ˣ) element-wise, without overflow for large |x|. */
     public Tensor sigmoid() {
         return Sigmoid.apply(this);
     }
 
+    /** Hyperbolic tangent element-wise. */
     public Tensor tanh() {
         return Tanh.apply(this);
     }
@@ -499,12 +545,13 @@ public final class Tensor {
 
     /** exp(x − logSumExp(x)) along {@code axis}: probabilities that sum to 1. */
     public Tensor softmax(int axis) {
-        return sub(logSumExp(axis, true)).exp();
+        // Resolve the axis here so that a bad one is reported as softmax's, not logSumExp's.
+        return sub(logSumExp(shape.normalizeAxis(axis, "softmax"), true)).exp();
     }
 
     /** x − logSumExp(x) along {@code axis}: stable log-probabilities. */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(axis, true));
+        return sub(logSumExp(shape.normalizeAxis(axis, "logSoftmax"), true));
     }
 
     /** Index of the largest element along {@code axis} for every other position (row-major). */
@@ -547,7 +594,10 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- comparison and printing
 
-    /** Same shape and |a − b| ≤ atol + rtol·|b| element-wise (NaNs equal only to NaN). */
+    /**
+     * Same shape and |a − b| ≤ atol + rtol·|b| element-wise, with {@code other} as the reference b;
+     * NaNs equal only NaN and infinities only the same infinity (as NumPy's {@code allclose}).
+     */
     public boolean allClose(Tensor other, double rtol, double atol) {
         if (!shape.equals(other.shape)) {
             return false;
@@ -556,6 +606,11 @@ public final class Tensor {
             double a = data[i], b = other.data[i];
             if (Double.isNaN(a) || Double.isNaN(b)) {
                 if (Double.isNaN(a) != Double.isNaN(b)) {
+                    return false;
+                }
+            } else if (Double.isInfinite(a) || Double.isInfinite(b)) {
+                // rtol·|b| would be infinite and accept any value: only an equal infinity is close.
+                if (a != b) {
                     return false;
                 }
             } else if (a != b && !(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {

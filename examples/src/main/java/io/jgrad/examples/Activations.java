@@ -2,6 +2,7 @@ package io.jgrad.examples;
 
 import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Dataset;
 import io.jgrad.nn.Dense;
 import io.jgrad.nn.LeakyReLU;
 import io.jgrad.nn.Layer;
@@ -110,9 +111,9 @@ final class Activations implements Command {
     /** Trains 64-32-32-10 on the digits once per activation, from the same seed; prints a table. */
     private static void training(RunContext ctx, Result result) {
         int epochs = ctx.quick() ? 6 : 30;
-        Dataset.Split split = Dataset.digits().split(0.2, ctx.rng()).standardised();
-        io.jgrad.nn.Dataset train = Training.toNn(split.train());
-        io.jgrad.nn.Dataset test = Training.toNn(split.test());
+        Dataset.Split split = Datasets.standardised(Datasets.digits().split(0.2, ctx.rng()));
+        Dataset train = split.train();
+        Dataset test = split.test();
         ctx.heading("The same network with each: 64 -> " + HIDDEN + " -> " + HIDDEN + " -> 10 on the digits ("
                 + train.size() + " train, " + test.size() + " test)");
         ctx.printf("Same initial weights (seed %d), plain SGD, learning rate %s, batches of %d, %d epochs.%n",
@@ -156,7 +157,7 @@ final class Activations implements Command {
     }
 
     /** The mean absolute gradient of the loss w.r.t. the first layer's weights, over all of {@code data}. */
-    private static double firstLayerGradient(Layer model, io.jgrad.nn.Dataset data) {
+    private static double firstLayerGradient(Layer model, Dataset data) {
         Tensor w1 = ((Dense) ((Sequential) model).get(0)).weight();
         Tensor loss = Losses.crossEntropy(model.forward(data.features()), data.labels());
         return Autograd.grad(loss, List.of(w1), false).get(0).abs().mean().item();

@@ -1,6 +1,9 @@
 package io.jgrad.examples;
 
+import io.jgrad.core.Tensor;
+import io.jgrad.nn.Dataset;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -11,7 +14,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * direction, and Gaussian noise on every pixel. An image of class 1 also shows a shaded ball (lit
  * from a random side, with a soft edge) of random radius, position and colour; the ball's colour
  * differs clearly from the background's, as a ball a person could see. An image is stored the way a
- * network reads it: one row of 12,288 values in [0, 1], channel-last (pixel by pixel, r, g, b).
+ * network reads it: one row of 12,288 values in [0, 1], channel-last (pixel by pixel, r, g, b), and
+ * a set of images is a {@link Dataset} with labels 1 (ball) and 0 (no ball).
  */
 final class BallImages {
     static final int SIZE = 64;
@@ -26,15 +30,20 @@ final class BallImages {
     private BallImages() {
     }
 
-    /** {@code n} images, classes alternating 1, 0, 1, 0, ... so that the set is balanced. */
+    /** {@code n} images as rows of a [n, 12288] tensor, classes alternating 1, 0, 1, 0, ... (balanced). */
     static Dataset generate(int n, RandomGenerator rng) {
-        double[][] x = new double[n][];
-        int[] y = new int[n];
+        double[] x = new double[n * FEATURES];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = i % 2 == 0 ? 1 : 0;
-            x[i] = image(y[i] == 1, rng);
+            System.arraycopy(image(y[i] == 1, rng), 0, x, i * FEATURES, FEATURES);
         }
-        return new Dataset("ball or not", x, y, List.of("no ball", "ball"));
+        return new Dataset(Tensor.of(x, n, FEATURES), Tensor.of(y, n), List.of("no ball", "ball"));
+    }
+
+    /** Image {@code i} of {@code d} as a row of {@link #FEATURES} values (a copy). */
+    static double[] row(Dataset d, int i) {
+        return Arrays.copyOfRange(d.features().data(), i * FEATURES, (i + 1) * FEATURES);
     }
 
     /** One image as a row of {@link #FEATURES} values, with or without the ball. */
@@ -85,22 +94,21 @@ final class BallImages {
 
     /** The same images with each image's mean of each colour channel subtracted from that channel. */
     static Dataset centred(Dataset d) {
-        double[][] out = new double[d.size()][];
-        for (int i = 0; i < out.length; i++) {
-            double[] x = d.features()[i].clone();
+        double[] x = d.features().toArray();
+        for (int i = 0; i < d.size(); i++) {
+            int start = i * FEATURES;
             for (int c = 0; c < CHANNELS; c++) {
                 double mean = 0;
-                for (int j = c; j < FEATURES; j += CHANNELS) {
+                for (int j = start + c; j < start + FEATURES; j += CHANNELS) {
                     mean += x[j];
                 }
                 mean /= SIZE * SIZE;
-                for (int j = c; j < FEATURES; j += CHANNELS) {
+                for (int j = start + c; j < start + FEATURES; j += CHANNELS) {
                     x[j] -= mean;
                 }
             }
-            out[i] = x;
         }
-        return new Dataset(d.name() + ", centred", out, d.labels(), d.classNames());
+        return d.withFeatures(Tensor.of(x, d.size(), FEATURES));
     }
 
     /** A row of {@link #FEATURES} values in [0, 1] as an RGB picture, each pixel {@code scale} × {@code scale}. */

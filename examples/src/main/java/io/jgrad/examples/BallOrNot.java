@@ -1,7 +1,6 @@
 package io.jgrad.examples;
 
-import io.jgrad.core.Autograd;
-import io.jgrad.core.Tensor;
+import io.jgrad.nn.Dataset;
 import io.jgrad.nn.Dense;
 import io.jgrad.nn.Layer;
 import io.jgrad.nn.Losses;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -68,21 +68,20 @@ final class BallOrNot implements Command {
         ctx.println("all have a random background colour and gradient and pixel noise. Guessing scores 50%.");
         for (int i = 0; i < SAMPLES; i++) {
             String label = train.labels()[i] == 1 ? "ball" : "no-ball";
-            result.addFile(writePng(BallImages.toImage(train.features()[i], 1),
+            result.addFile(writePng(BallImages.toImage(BallImages.row(train, i), 1),
                     ctx.file("ball-or-not-sample-" + (i + 1) + "-" + label + ".png")));
         }
         ctx.println("Each image is centred first (its mean colour subtracted from every pixel): the background's");
         ctx.println("colour says nothing about a ball, and uncentred it swamps the ball's few hundred pixels.");
+        Dataset trainCentred = BallImages.centred(train);
         Dataset testCentred = BallImages.centred(test);
-        io.jgrad.nn.Dataset trainNn = Training.toNn(BallImages.centred(train));
-        io.jgrad.nn.Dataset testNn = Training.toNn(testCentred);
         ctx.printf("Adam, learning rate %s, batches of %d, %d epochs each.%n", LEARNING_RATE, BATCH, epochs);
         Map<String, Training.Curves> runs = new LinkedHashMap<>();
         MersenneTwister init = new MersenneTwister(ctx.seed());
         Layer linear = new Dense(BallImages.FEATURES, 2, init);
-        runs.put("logistic regression", fit(ctx, "linear", linear, trainNn, testNn, epochs));
+        runs.put("logistic regression", fit(ctx, "linear", linear, trainCentred, testCentred, epochs));
         Layer mlp = new Sequential(new Dense(BallImages.FEATURES, HIDDEN, init), new ReLU(), new Dense(HIDDEN, 2, init));
-        runs.put("one hidden layer of " + HIDDEN, fit(ctx, "hidden layer", mlp, trainNn, testNn, epochs));
+        runs.put("one hidden layer of " + HIDDEN, fit(ctx, "hidden layer", mlp, trainCentred, testCentred, epochs));
         ctx.println("");
         ctx.printf("%-26s %11s %11s %11s%n", "model", "weights", "train acc.", "test acc.");
         ctx.printf("%-26s %11d %10.1f%% %10.1f%%%n", "logistic regression", BallImages.FEATURES * 2 + 2,
@@ -102,8 +101,8 @@ final class BallOrNot implements Command {
         return result;
     }
 
-    private static Training.Curves fit(RunContext ctx, String task, Layer model, io.jgrad.nn.Dataset train,
-                                       io.jgrad.nn.Dataset test, int epochs) {
+    private static Training.Curves fit(RunContext ctx, String task, Layer model, Dataset train, Dataset test,
+                                       int epochs) {
         Adam adam = Adam.builder(model.parameters()).lr(LEARNING_RATE).build();
         return Training.fit(ctx, task, model, (out, b) -> Losses.crossEntropy(out, b.labels()), adam::step, train,
                 test, BATCH, epochs, new MersenneTwister(ctx.seed()));
@@ -133,7 +132,7 @@ final class BallOrNot implements Command {
         int caption = 18;
         int width = GRID_COLUMNS * (cell + 2 * pad);
         int height = GRID_ROWS * (cell + 2 * pad + caption);
-        double[] p = probabilities(model, centred.head(count));
+        double[] p = Training.probabilityOfClass1(model, centred.rows(IntStream.range(0, count).toArray()).features());
         BufferedImage grid = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = grid.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -147,26 +146,13 @@ final class BallOrNot implements Command {
             g.setColor(right ? new Color(0x2E, 0xA0, 0x4A) : new Color(0xC0, 0x39, 0x2B));
             g.setStroke(new BasicStroke(4f));
             g.drawRect(x + 2, y + 2, cell + 2 * pad - 4, cell + 2 * pad - 4);
-            g.drawImage(BallImages.toImage(test.features()[i], scale), x + pad, y + pad, null);
+            g.drawImage(BallImages.toImage(BallImages.row(test, i), scale), x + pad, y + pad, null);
             g.setColor(Color.BLACK);
             g.drawString(String.format(Locale.ROOT, "%s  p(ball) %.2f", test.labels()[i] == 1 ? "ball" : "no ball",
                     p[i]), x + pad, y + cell + 2 * pad + caption - 5);
         }
         g.dispose();
         return grid;
-    }
-
-    /** The model's probability of class 1 (ball) for every example of {@code d}. */
-    private static double[] probabilities(Layer model, Dataset d) {
-        model.eval();
-        try (var scope = Autograd.noGrad()) {
-            Tensor p = model.forward(d.x()).softmax(1);
-            double[] out = new double[d.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = p.get(i, 1);
-            }
-            return out;
-        }
     }
 
     /** Writes {@code image} as a PNG file with ImageIO and returns the file. */

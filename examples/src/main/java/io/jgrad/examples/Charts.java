@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -48,7 +47,6 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setPlotGridLinesVisible(true);
-        chart.getStyler().setXAxisMin(0.0);
         return chart;
     }
 
@@ -77,6 +75,7 @@ public final class Charts {
      */
     public static Path lines(Path file, String title, String xTitle, String yTitle, Map<String, double[]> series) {
         XYChart chart = lineChart(title, xTitle, yTitle);
+        chart.getStyler().setXAxisMin(0.0);
         for (Map.Entry<String, double[]> s : series.entrySet()) {
             addLine(chart, s.getKey(), steps(s.getValue().length), s.getValue());
         }
@@ -92,30 +91,40 @@ public final class Charts {
         return x;
     }
 
+    /** A two-class model of the plane, evaluated on many points at once (one forward pass). */
+    @FunctionalInterface
+    public interface Classifier {
+        /** The probability of class 1 at each of the points [n][2]. */
+        double[] probabilityOfClass1(double[][] points);
+    }
+
     /**
-     * Writes a two-class decision boundary: the plane coloured by which class {@code p1(x, y)} (the
-     * predicted probability of class 1) picks, with the data points on top.
+     * Writes a two-class decision boundary: the plane coloured by the class the model picks
+     * (probability of class 1 at least 0.5 or not), with the data points on top.
      *
      * @param points [n][2] coordinates
      * @param labels n labels, 0 or 1
-     * @param p1     the model: probability of class 1 at a point
+     * @param model  the classifier, called once with every grid point
      */
-    public static Path decisionBoundary(Path file, String title, double[][] points, int[] labels,
-                                        DoubleBinaryOperator p1) {
+    public static Path decisionBoundary(Path file, String title, double[][] points, int[] labels, Classifier model) {
         if (points.length != labels.length || points.length == 0) {
             throw new IllegalArgumentException("Charts.decisionBoundary: need one label per point and at least one point"
                     + " (got " + points.length + " points, " + labels.length + " labels)");
         }
         double[] box = boundingBox(points);
         int grid = 90;
-        GridPoints region0 = new GridPoints(grid * grid);
-        GridPoints region1 = new GridPoints(grid * grid);
+        double[][] cells = new double[grid * grid][];
         for (int i = 0; i < grid; i++) {
             for (int j = 0; j < grid; j++) {
-                double x = box[0] + (box[1] - box[0]) * (i + 0.5) / grid;
-                double y = box[2] + (box[3] - box[2]) * (j + 0.5) / grid;
-                (p1.applyAsDouble(x, y) >= 0.5 ? region1 : region0).add(x, y);
+                cells[i * grid + j] = new double[] {box[0] + (box[1] - box[0]) * (i + 0.5) / grid,
+                        box[2] + (box[3] - box[2]) * (j + 0.5) / grid};
             }
+        }
+        double[] p1 = model.probabilityOfClass1(cells);
+        GridPoints region0 = new GridPoints(cells.length);
+        GridPoints region1 = new GridPoints(cells.length);
+        for (int c = 0; c < cells.length; c++) {
+            (p1[c] >= 0.5 ? region1 : region0).add(cells[c][0], cells[c][1]);
         }
         GridPoints class0 = new GridPoints(points.length);
         GridPoints class1 = new GridPoints(points.length);

@@ -46,6 +46,7 @@ final class Graphviz {
             ctx.println("Graphviz 'dot' failed (exit " + p.exitValue() + "); skipped " + svg.getFileName());
         } else {
             files.add(svg);
+            ctx.println("Wrote " + dotFile.getFileName() + " and rendered it to " + svg.getFileName() + " with Graphviz.");
         }
         return files;
     }

@@ -2,6 +2,7 @@ package io.jgrad.examples;
 
 import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Dataset;
 import io.jgrad.nn.Dense;
 import io.jgrad.nn.Init;
 import io.jgrad.nn.Layer;
@@ -60,16 +61,16 @@ final class Initialisation implements Command {
     @Override
     public Result run(RunContext ctx) {
         Result result = new Result();
-        Dataset.Split split = Dataset.digits().split(0.2, ctx.rng()).standardised();
-        io.jgrad.nn.Dataset train = Training.toNn(split.train());
-        io.jgrad.nn.Dataset test = Training.toNn(split.test());
+        Dataset.Split split = Datasets.standardised(Datasets.digits().split(0.2, ctx.rng()));
+        Dataset train = split.train();
+        Dataset test = split.test();
         compare(ctx, result, train, test);
         symmetry(ctx, result, train, test);
         return result;
     }
 
     /** Trains the deep ReLU network from each scheme; prints signal sizes and results, draws the curves. */
-    private static void compare(RunContext ctx, Result result, io.jgrad.nn.Dataset train, io.jgrad.nn.Dataset test) {
+    private static void compare(RunContext ctx, Result result, Dataset train, Dataset test) {
         int epochs = ctx.quick() ? 5 : 25;
         ctx.heading("A ReLU network 64 -> " + (WIDTH + " -> ").repeat(DEPTH) + "10 on the digits, started four ways");
         ctx.printf("Plain SGD, learning rate %s, batches of %d, %d epochs; the same shuffling for each.%n",
@@ -114,7 +115,7 @@ final class Initialisation implements Command {
      * All-zero weights in a sigmoid network: the weights do move (sigmoid(0) = 1/2 is not zero), but
      * every hidden unit gets the same gradient, so they stay copies of one another.
      */
-    private static void symmetry(RunContext ctx, Result result, io.jgrad.nn.Dataset train, io.jgrad.nn.Dataset test) {
+    private static void symmetry(RunContext ctx, Result result, Dataset train, Dataset test) {
         int epochs = ctx.quick() ? 3 : 10;
         ctx.heading("Zeros: the symmetry never breaks");
         ctx.println("In the ReLU network above, zero weights give zero hidden outputs and relu'(0) = 0: nothing but the");

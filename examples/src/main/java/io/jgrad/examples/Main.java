@@ -15,14 +15,18 @@ import java.util.Optional;
 public final class Main {
     /** Every subcommand, in the order {@code help} lists them. Add new commands here. */
     static final List<Command> COMMANDS = List.of(
+            new Tour(),
             new ChainRule(),
             new ComputationGraph(),
             new ManualVsAutograd(),
+            new LogisticRegression(),
+            new ShallowNetwork(),
             new Activations(),
             new Initialisation(),
             new Optimizers(),
             new Regularisation(),
-            new BallOrNot());
+            new BallOrNot(),
+            new CustomOp());
 
     private Main() {
     }

@@ -6,6 +6,7 @@ import java.awt.Color;
 import io.jgrad.examples.TwoLayerNet.Grads;
 import io.jgrad.examples.TwoLayerNet.Output;
 import io.jgrad.examples.TwoLayerNet.Params;
+import io.jgrad.nn.Dataset;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -32,7 +33,7 @@ final class ManualVsAutograd implements Command {
     public Result run(RunContext ctx) {
         Result result = new Result();
         Dataset iris = standardisedIris();
-        Tensor x = iris.x();
+        Tensor x = iris.features();
         Tensor y = virginica(iris);
         Params p = TwoLayerNet.init(ctx.rng(), x.shape().dim(1), HIDDEN, 1);
         ctx.printf("Iris flowers: X is [%d, %d] (one flower per row), Y is 1 for virginica, hidden layer of %d%n",
@@ -117,7 +118,7 @@ final class ManualVsAutograd implements Command {
         result.put("finalLoss", engineLoss[steps - 1]).put("maxParamDifferenceAfterTraining", params);
         XYChart chart = Charts.lineChart("Two-layer softmax network on iris: the same loss curve twice", "step",
                 "cross-entropy (log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true).setXAxisMin(0.0);
         Charts.addLine(chart, "hand-derived gradients", Charts.steps(steps), handLoss)
                 .setLineWidth(7f).setLineColor(new Color(0x9E, 0xC3, 0xF0));
         Charts.addLine(chart, "autograd gradients (dashed, on top)", Charts.steps(steps), engineLoss)
@@ -128,8 +129,8 @@ final class ManualVsAutograd implements Command {
 
     /** Iris with every feature standardised (all 150 flowers: this tutorial checks gradients, not accuracy). */
     static Dataset standardisedIris() {
-        Dataset iris = Dataset.iris();
-        return new Dataset.Split(iris, iris).standardised().train();
+        Dataset iris = Datasets.iris();
+        return Datasets.standardised(new Dataset.Split(iris, iris)).train();
     }
 
     /** [m, 1]: 1 for virginica, 0 for the other species. */

@@ -1,6 +1,7 @@
 package io.jgrad.examples;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Dataset;
 import io.jgrad.nn.Dense;
 import io.jgrad.nn.Layer;
 import io.jgrad.nn.Losses;
@@ -70,9 +71,9 @@ final class Optimizers implements Command {
     public Result run(RunContext ctx) {
         Result result = new Result();
         int epochs = ctx.quick() ? 4 : 20;
-        Dataset.Split split = Dataset.digits().split(0.2, ctx.rng()).standardised();
-        io.jgrad.nn.Dataset train = Training.toNn(split.train());
-        io.jgrad.nn.Dataset test = Training.toNn(split.test());
+        Dataset.Split split = Datasets.standardised(Datasets.digits().split(0.2, ctx.rng()));
+        Dataset train = split.train();
+        Dataset test = split.test();
         ctx.heading("64 -> " + HIDDEN + " ReLU -> 10 on the digits (" + train.size() + " training examples), "
                 + epochs + " epochs each");
         ctx.println("An epoch is one pass over the training set; a step is one update of the weights. Gradient");

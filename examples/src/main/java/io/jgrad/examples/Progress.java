@@ -1,6 +1,7 @@
 package io.jgrad.examples;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -43,7 +44,7 @@ public final class Progress implements AutoCloseable {
         boolean interactive = out == System.out && System.console() != null;
         ProgressBarConsumer consumer = interactive
                 ? new ConsoleProgressBarConsumer(out, WIDTH)
-                : new DelegatingProgressBarConsumer(out::println, WIDTH);
+                : new DelegatingProgressBarConsumer(new ChangedLines(out), WIDTH);
         ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total)
@@ -69,5 +70,23 @@ public final class Progress implements AutoCloseable {
     @Override
     public void close() {
         bar.close();
+    }
+
+    /** Prints each rendering on its own line, skipping one that repeats the line before it (closing redraws). */
+    private static final class ChangedLines implements Consumer<String> {
+        private final PrintStream out;
+        private String last = "";
+
+        ChangedLines(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (!line.equals(last)) {
+                out.println(line);
+                last = line;
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.jgrad.examples;
 
-import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Batch;
+import io.jgrad.nn.Dataset;
 import io.jgrad.nn.Dense;
 import io.jgrad.nn.Dropout;
 import io.jgrad.nn.Layer;
@@ -83,7 +83,7 @@ final class Regularisation implements Command {
         Map<Variant, Training.Curves> runs = new LinkedHashMap<>();
         for (Variant v : VARIANTS) {
             Sequential model = network(v, ctx.seed());
-            Training.Curves c = train(ctx, v, model, Training.toNn(train), Training.toNn(test), epochs);
+            Training.Curves c = train(ctx, v, model, train, test, epochs);
             runs.put(v, c);
             result.put(v.key() + ".trainAccuracy", c.finalTrainAccuracy())
                     .put(v.key() + ".testAccuracy", c.finalTestAccuracy())
@@ -111,25 +111,26 @@ final class Regularisation implements Command {
      * flipped with probability {@link #LABEL_NOISE}.
      */
     static Dataset noisyWave(int n, RandomGenerator rng) {
-        double[][] x = new double[n][];
-        int[] y = new int[n];
+        double[] x = new double[2 * n];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = new double[] {2 * rng.nextDouble() - 1, 2 * rng.nextDouble() - 1};
-            y[i] = trueClass(x[i]) ^ (rng.nextDouble() < LABEL_NOISE ? 1 : 0);
+            x[2 * i] = 2 * rng.nextDouble() - 1;
+            x[2 * i + 1] = 2 * rng.nextDouble() - 1;
+            y[i] = trueClass(x[2 * i], x[2 * i + 1]) ^ (rng.nextDouble() < LABEL_NOISE ? 1 : 0);
         }
-        return new Dataset("noisy wave", x, y, List.of("below", "above"));
+        return new Dataset(Tensor.of(x, n, 2), Tensor.of(y, n), List.of("below", "above"));
     }
 
-    /** The class the wave itself gives a point: 1 above it, 0 below. */
-    static int trueClass(double[] p) {
-        return p[1] > 0.5 * Math.sin(Math.PI * p[0]) ? 1 : 0;
+    /** The class the wave itself gives the point (x1, x2): 1 above it, 0 below. */
+    static int trueClass(double x1, double x2) {
+        return x2 > 0.5 * Math.sin(Math.PI * x1) ? 1 : 0;
     }
 
     /** How many labels of {@code d} disagree with the wave (were flipped). */
     static int flipped(Dataset d) {
         int count = 0;
         for (int i = 0; i < d.size(); i++) {
-            count += d.labels()[i] != trueClass(d.features()[i]) ? 1 : 0;
+            count += d.labels()[i] != trueClass(d.features().get(i, 0), d.features().get(i, 1)) ? 1 : 0;
         }
         return count;
     }
@@ -152,8 +153,8 @@ final class Regularisation implements Command {
     }
 
     /** Trains {@code model} with cross-entropy, plus λ/2 Σ‖W‖² over its weights when {@code v} has a λ. */
-    private static Training.Curves train(RunContext ctx, Variant v, Sequential model, io.jgrad.nn.Dataset train,
-                                         io.jgrad.nn.Dataset test, int epochs) {
+    private static Training.Curves train(RunContext ctx, Variant v, Sequential model, Dataset train, Dataset test,
+                                         int epochs) {
         // The penalty covers the weights only: decaying the biases towards 0 does not simplify the model.
         List<Tensor> weights = new ArrayList<>();
         for (Layer layer : model.layers()) {
@@ -171,12 +172,13 @@ final class Regularisation implements Command {
 
     /** The regions the trained model assigns to each class, under the training points. */
     private static Path boundary(RunContext ctx, Variant v, Layer model, Dataset train) {
-        model.eval();
-        try (var scope = Autograd.noGrad()) {
-            return Charts.decisionBoundary(ctx.file("regularisation-" + v.key() + ".png"),
-                    v.name() + ": decision regions and training points", train.features(), train.labels(),
-                    (x1, x2) -> model.forward(Tensor.of(new double[] {x1, x2}, 1, 2)).softmax(1).get(0, 1));
+        double[][] points = new double[train.size()][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = new double[] {train.features().get(i, 0), train.features().get(i, 1)};
         }
+        return Charts.decisionBoundary(ctx.file("regularisation-" + v.key() + ".png"),
+                v.name() + ": decision regions and training points", points, train.labels(),
+                grid -> Training.probabilityOfClass1(model, Tensor.of(grid)));
     }
 
     /** Training (dashed) and test (solid) accuracy, or loss, of every variant, one colour per variant. */

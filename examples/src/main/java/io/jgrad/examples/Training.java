@@ -4,6 +4,7 @@ import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Accuracy;
 import io.jgrad.nn.Batch;
+import io.jgrad.nn.Dataset;
 import io.jgrad.nn.Layer;
 import io.jgrad.nn.Losses;
 import io.jgrad.nn.Trainer;
@@ -54,18 +55,6 @@ final class Training {
     }
 
     /**
-     * The examples' data set in nn's form: features [n, f] and the labels as a [n] tensor, so that
-     * nn's {@link io.jgrad.nn.Dataset#batches} can shuffle and batch it.
-     */
-    static io.jgrad.nn.Dataset toNn(Dataset d) {
-        double[] y = new double[d.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = d.labels()[i];
-        }
-        return new io.jgrad.nn.Dataset(d.x(), Tensor.of(y, y.length), d.classNames());
-    }
-
-    /**
      * Trains {@code model} for {@code epochs} passes over {@code train} in mini-batches of
      * {@code batchSize} (reshuffled each epoch from {@code shuffle}), with a progress bar named
      * {@code task}, and measures cross-entropy and arg-max accuracy of both sets after every epoch.
@@ -74,8 +63,8 @@ final class Training {
      * @param step         the optimiser's step, called after each backward
      */
     static Curves fit(RunContext ctx, String task, Layer model, BiFunction<Tensor, Batch, Tensor> lossFunction,
-                      Runnable step, io.jgrad.nn.Dataset train, io.jgrad.nn.Dataset test, int batchSize,
-                      int epochs, RandomGenerator shuffle) {
+                      Runnable step, Dataset train, Dataset test, int batchSize, int epochs,
+                      RandomGenerator shuffle) {
         double[][] curves = new double[4][epochs + 1];
         record(curves, 0, model, train, test);
         long[] steps = {0};
@@ -103,7 +92,7 @@ final class Training {
     }
 
     /** Cross-entropy and accuracy of {@code model} on all of {@code data}, in evaluation mode. */
-    static Measurement measure(Layer model, io.jgrad.nn.Dataset data) {
+    static Measurement measure(Layer model, Dataset data) {
         boolean wasTraining = model.isTraining();
         model.eval();
         try (var scope = Autograd.noGrad()) {
@@ -118,8 +107,23 @@ final class Training {
         }
     }
 
-    private static void record(double[][] curves, int epoch, Layer model, io.jgrad.nn.Dataset train,
-                               io.jgrad.nn.Dataset test) {
+    /**
+     * The probability of class 1 that a two-class model (two logits per row) gives each row of
+     * {@code x}, computed in evaluation mode without recording.
+     */
+    static double[] probabilityOfClass1(Layer model, Tensor x) {
+        model.eval();
+        try (var scope = Autograd.noGrad()) {
+            Tensor p = model.forward(x).softmax(1);
+            double[] out = new double[p.shape().dim(0)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = p.get(i, 1);
+            }
+            return out;
+        }
+    }
+
+    private static void record(double[][] curves, int epoch, Layer model, Dataset train, Dataset test) {
         Measurement tr = measure(model, train);
         Measurement te = measure(model, test);
         curves[0][epoch] = tr.loss();

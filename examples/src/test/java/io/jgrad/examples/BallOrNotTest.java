@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgrad.nn.Dataset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,11 +42,9 @@ class BallOrNotTest {
         Dataset a = BallImages.generate(6, new MersenneTwister(5));
         Dataset b = BallImages.generate(6, new MersenneTwister(5));
         assertArrayEquals(new int[] {1, 0, 1, 0, 1, 0}, a.labels());
-        for (int i = 0; i < a.size(); i++) {
-            assertArrayEquals(a.features()[i], b.features()[i]);
-            assertEquals(BallImages.FEATURES, a.features()[i].length);
-            assertTrue(Arrays.stream(a.features()[i]).allMatch(v -> v >= 0 && v <= 1));
-        }
+        assertArrayEquals(new int[] {6, BallImages.FEATURES}, a.features().shape().dims());
+        assertArrayEquals(a.features().data(), b.features().data());
+        assertTrue(Arrays.stream(a.features().data()).allMatch(v -> v >= 0 && v <= 1));
     }
 
     /** From the same generator state, the image with the ball differs from the one without in a disc. */
@@ -82,7 +81,8 @@ class BallOrNotTest {
     @Test
     void centringRemovesEachChannelsMean() {
         Dataset centred = BallImages.centred(BallImages.generate(2, new MersenneTwister(1)));
-        for (double[] x : centred.features()) {
+        for (int i = 0; i < centred.size(); i++) {
+            double[] x = BallImages.row(centred, i);
             for (int c = 0; c < BallImages.CHANNELS; c++) {
                 double sum = 0;
                 for (int j = c; j < x.length; j += BallImages.CHANNELS) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ChartsTest {
         double[][] points = {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
         int[] labels = {0, 0, 1, 1};
         Path file = Charts.decisionBoundary(dir.resolve("boundary.png"), "x1 > 0", points, labels,
-                (x, y) -> x > 0 ? 0.9 : 0.1);
+                grid -> Arrays.stream(grid).mapToDouble(p -> p[0] > 0 ? 0.9 : 0.1).toArray());
         BufferedImage image = TestSupport.assertImage(file);
         // Left and right of the middle of the plot lie in different predicted regions.
         int y = image.getHeight() / 2;

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -38,6 +41,14 @@ class MainTest {
             assertTrue(names.add(c.name()), "duplicate command " + c.name());
             assertTrue(c.name().matches("[a-z][a-z0-9-]*"), c.name());
         }
+    }
+
+    @Test
+    void aCommandRunsIntoTheGivenFolderAndListsItsFiles(@TempDir Path dir) {
+        assertEquals(0, run("chain-rule", "--out", dir.toString(), "--quick", "--seed", "7"));
+        String text = outBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Files written to " + dir.toAbsolutePath().normalize()), text);
+        assertTrue(Files.isRegularFile(dir.resolve("chain-rule.png")), text);
     }
 
     @Test

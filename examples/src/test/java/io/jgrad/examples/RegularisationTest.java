@@ -3,6 +3,7 @@ package io.jgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgrad.nn.Dataset;
 import java.nio.file.Path;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class RegularisationTest {
         double flipped = (double) Regularisation.flipped(d) / d.size();
         // Binomial(4000, 0.1): standard deviation 0.0047, so 0.1 ± 0.02 is more than 4 of them.
         assertEquals(Regularisation.LABEL_NOISE, flipped, 0.02);
-        assertEquals(1, Regularisation.trueClass(new double[] {0.5, 0.6}));
-        assertEquals(0, Regularisation.trueClass(new double[] {0.5, 0.4}));
+        assertEquals(1, Regularisation.trueClass(0.5, 0.6));
+        assertEquals(0, Regularisation.trueClass(0.5, 0.4));
     }
 }

@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -23,9 +22,9 @@ public final class Dense extends Layer {
     private final Tensor weight;
     private final Tensor bias;
 
-    /** A layer with the default initialisation, drawn from a MersenneTwister seeded with 0. */
+    /** A layer with the default initialisation drawn from {@link Init#defaultGenerator()}. */
     public Dense(int in, int out) {
-        this(in, out, new MersenneTwister(0));
+        this(in, out, Init.defaultGenerator());
     }
 
     /** A layer with the default initialisation drawn from {@code rng}. */

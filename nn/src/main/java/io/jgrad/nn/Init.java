@@ -40,6 +40,16 @@ public interface Init {
         return t;
     }
 
+    /**
+     * The generator layers draw from when none is given: one per program, seeded with 0, so a model
+     * built the same way in a fresh program starts from the same weights while successive layers
+     * get independent draws (like PyTorch's global generator). Reseed it with {@code setSeed(n)};
+     * pass an explicit generator for reproducibility that does not depend on construction order.
+     */
+    static RandomGenerator defaultGenerator() {
+        return DefaultGenerator.INSTANCE;
+    }
+
     /** Every value 0. */
     static Init zeros() {
         return constant(0.0);
@@ -126,5 +136,15 @@ public interface Init {
         if (!Double.isFinite(a)) {
             throw new IllegalArgumentException(method + ": negative slope a must be finite, got " + a);
         }
+    }
+}
+
+/** Holder of {@link Init#defaultGenerator()}; synchronized because layers may be built in several threads. */
+final class DefaultGenerator {
+    static final RandomGenerator INSTANCE =
+            new org.apache.commons.math3.random.SynchronizedRandomGenerator(
+                    new org.apache.commons.math3.random.MersenneTwister(0));
+
+    private DefaultGenerator() {
     }
 }

@@ -129,7 +129,7 @@ public final class Trainer {
                 stepIndex++;
                 model.zeroGrad();
                 Tensor out = model.forward(batch.x());
-                double value = scalarLoss(out, batch, epoch, stepIndex);
+                double value = backwardAndStep(out, batch, epoch, stepIndex);
                 lossSum += value * batch.size();
                 examples += batch.size();
                 if (accuracy != null) {
@@ -149,8 +149,8 @@ public final class Trainer {
         return List.copyOf(history);
     }
 
-    /** Runs forward, loss, backward and the step for one batch; returns the loss value. */
-    private double scalarLoss(Tensor out, Batch batch, int epoch, int stepIndex) {
+    /** Computes the batch loss from the model's output, backpropagates it and steps; returns its value. */
+    private double backwardAndStep(Tensor out, Batch batch, int epoch, int stepIndex) {
         Tensor l = loss.apply(out, batch);
         if (l.size() != 1) {
             throw new IllegalStateException("Trainer: the loss function returned shape " + l.shape()
@@ -170,6 +170,7 @@ public final class Trainer {
      * Mean loss and accuracy of the model over {@code batches}, in evaluation mode and without
      * recording; the model's mode is restored afterwards.
      */
+    @SuppressWarnings("try") // the scope only switches recording off; its body never names it
     public Evaluation evaluate(Iterable<Batch> batches) {
         boolean wasTraining = model.isTraining();
         model.eval();

@@ -65,9 +65,18 @@ class InitTest {
         for (double b : layer.bias().data()) {
             assertTrue(Math.abs(b) <= bound, "bias " + b + " outside ±1/sqrt(in)");
         }
-        // The same seed gives the same layer; the no-generator constructor is seeded too.
+        // The same seed gives the same layer.
         assertArrayEquals(layer.weight().data(), new Dense(IN, OUT, new MersenneTwister(7)).weight().data(), 0);
-        assertArrayEquals(new Dense(3, 2).weight().data(), new Dense(3, 2).weight().data(), 0);
+    }
+
+    @Test
+    void layersWithoutAGeneratorDrawSuccessivelyFromTheSeededDefault() {
+        Init.defaultGenerator().setSeed(11);
+        double[] first = new Dense(3, 2).weight().toArray();
+        double[] second = new Dense(3, 2).weight().toArray();
+        Init.defaultGenerator().setSeed(11);
+        assertArrayEquals(first, new Dense(3, 2).weight().toArray(), 0);
+        assertFalse(java.util.Arrays.equals(first, second), "successive layers must get independent draws");
     }
 
     @Test

@@ -29,13 +29,12 @@ public final class LrScheduler {
     public LrScheduler(Optimizer optimizer, LrSchedule schedule) {
         this.optimizer = Objects.requireNonNull(optimizer, "LrScheduler: optimizer is null");
         this.schedule = Objects.requireNonNull(schedule, "LrScheduler: schedule is null");
-        apply();
+        apply(0);
     }
 
     /** Advances the schedule by one step and sets every group's learning rate. */
     public void step() {
-        t++;
-        apply();
+        apply(t + 1);
     }
 
     /** How many times {@link #step()} was called (PyTorch's last_epoch). */
@@ -48,21 +47,21 @@ public final class LrScheduler {
         if (t < 0) {
             throw new IllegalArgumentException("LrScheduler.setStepCount: t must be >= 0, got " + t);
         }
-        this.t = t;
-        apply();
+        apply(t);
     }
 
-    /** Checks every group's new learning rate before setting any, so a bad schedule changes nothing. */
-    private void apply() {
+    /** Moves to step {@code next}, checking every group's new rate before setting any, so a bad schedule changes nothing. */
+    private void apply(int next) {
         for (int g = 0; g < optimizer.groupCount(); g++) {
-            double lr = schedule.lr(optimizer.initialLr(g), t);
+            double lr = schedule.lr(optimizer.initialLr(g), next);
             if (!(lr >= 0) || Double.isInfinite(lr)) {
                 throw new IllegalStateException("LrScheduler: the schedule gave lr " + lr + " for parameter group " + g
-                        + " at step " + t + "; a schedule must give finite learning rates >= 0");
+                        + " at step " + next + "; a schedule must give finite learning rates >= 0");
             }
         }
         for (int g = 0; g < optimizer.groupCount(); g++) {
-            optimizer.setLr(g, schedule.lr(optimizer.initialLr(g), t));
+            optimizer.setLr(g, schedule.lr(optimizer.initialLr(g), next));
         }
+        t = next;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The base of the optimizers: holds the parameters in groups (each with its learning rate and
@@ -289,7 +290,7 @@ public abstract class Optimizer {
     private void validateParam(String where, OptimizerState.Param p, int size) {
         Map<String, double[]> buffers = p.buffersView();
         List<String> expected = p.step() == 0 ? List.of() : stateNames;
-        if (!new ArrayList<>(buffers.keySet()).equals(expected)) {
+        if (!buffers.keySet().equals(Set.copyOf(expected))) {
             throw new IllegalArgumentException(where + " after " + p.step() + " steps has state arrays "
                     + buffers.keySet() + " but " + name + " expects " + expected);
         }

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A snapshot of an optimizer, from {@link Optimizer#stateDict()}, that
  * {@link Optimizer#loadStateDict} restores so that training resumes with bit-identical results.
- * {@link OptimizerCheckpoint} writes it to a file.
+ * {@link OptimizerCheckpoint} writes it to a file. The parameters' values are not part of it: they
+ * belong to the model and its own checkpoint, as in PyTorch.
  *
  * <p>It holds copies, never the optimizer's own arrays:
  * <ul>
@@ -36,8 +37,14 @@ public record OptimizerState(String optimizer, Map<String, Double> hyperParamete
 
     public OptimizerState {
         Objects.requireNonNull(optimizer, "OptimizerState: optimizer name is null");
-        hyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(
-                Objects.requireNonNull(hyperParameters, "OptimizerState: hyperParameters is null")));
+        Objects.requireNonNull(hyperParameters, "OptimizerState: hyperParameters is null");
+        hyperParameters.forEach((key, value) -> {
+            if (key == null || value == null) {
+                throw new IllegalArgumentException("OptimizerState: hyper-parameter " + key + " = " + value
+                        + "; every name and value must be given");
+            }
+        });
+        hyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperParameters));
         groups = List.copyOf(Objects.requireNonNull(groups, "OptimizerState: groups is null"));
         params = List.copyOf(Objects.requireNonNull(params, "OptimizerState: params is null"));
     }

@@ -30,7 +30,7 @@ class OracleTrajectoryTest {
     static Config config(JsonNode c) {
         String rule = c.get("optimizer").asText();
         Map<String, Double> args = new LinkedHashMap<>();
-        c.get("args").fields().forEachRemaining(e -> {
+        c.get("args").properties().forEach(e -> {
             JsonNode v = e.getValue();
             if (e.getKey().equals("betas")) {
                 args.put("beta1", v.get(0).asDouble());
