@@ -83,6 +83,8 @@ final class Activations implements Command {
             xs[i] = -5 + 10.0 * i / (n - 1);
         }
         XYChart functions = chart("Activation functions", "f(x)");
+        // ReLU reaches 5 at x = 5; cut there, the sigmoid and tanh curves would be flat lines.
+        functions.getStyler().setYAxisMin(-1.2).setYAxisMax(2.0);
         XYChart slopes = chart("Their derivatives, taken by autograd", "f'(x)");
         ctx.printf("%-11s %8s %8s %8s %8s %8s   %s%n", "f'(x) at x:", "-2", "-0.5", "0", "0.5", "2",
                 "max |autograd - closed form| over the 201 points");
@@ -146,8 +148,8 @@ final class Activations implements Command {
                     firstLayerGradients.get(e.getKey()), c.trainLoss()[0], c.finalTrainLoss(),
                     100 * c.finalTrainAccuracy(), 100 * c.finalTestAccuracy());
         }
-        ctx.println("mean |dL/dW1| is the first layer's gradient at the start, over the whole training set: the"
-                + " backward pass multiplies by f' at every layer, and sigmoid' <= 1/4 shrinks it most.");
+        ctx.println("mean |dL/dW1| is the first layer's gradient at the start, over the whole training set: the");
+        ctx.println("backward pass multiplies by f' at every layer, and sigmoid' <= 1/4 shrinks it most.");
         XYChart chart = Charts.lineChart("Training loss of the same network with each activation", "epoch",
                 "cross-entropy on the training set");
         for (Map.Entry<String, double[]> e : losses.entrySet()) {

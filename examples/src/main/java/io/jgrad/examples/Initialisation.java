@@ -76,8 +76,7 @@ final class Initialisation implements Command {
         ctx.printf("Plain SGD, learning rate %s, batches of %d, %d epochs; the same shuffling for each.%n",
                 LEARNING_RATE, BATCH, epochs);
         ctx.println("Standard deviation of each hidden layer's output at the start (the signal going forward):");
-        Map<String, double[]> losses = new LinkedHashMap<>();
-        List<String> rows = new ArrayList<>();
+        Map<Scheme, Sequential> models = new LinkedHashMap<>();
         for (Scheme s : SCHEMES) {
             Sequential model = reluNetwork(s.weights(), new MersenneTwister(ctx.seed()));
             double[] spread = hiddenStd(model, train.features());
@@ -86,6 +85,14 @@ final class Initialisation implements Command {
                 ctx.printf(" %10.2e", v);
             }
             ctx.println("");
+            result.put(s.key() + ".lastHiddenStd", spread[spread.length - 1]);
+            models.put(s, model);
+        }
+        Map<String, double[]> losses = new LinkedHashMap<>();
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<Scheme, Sequential> e : models.entrySet()) {
+            Scheme s = e.getKey();
+            Sequential model = e.getValue();
             SGD sgd = SGD.builder(model.parameters()).lr(LEARNING_RATE).build();
             Training.Curves c = Training.fit(ctx, s.name(), model, (out, b) -> Losses.crossEntropy(out, b.labels()),
                     sgd::step, train, test, BATCH, epochs, new MersenneTwister(ctx.seed()));
@@ -93,10 +100,8 @@ final class Initialisation implements Command {
             double maxWeight = maxWeight(model);
             rows.add(String.format(java.util.Locale.ROOT, "%-11s %12.4f %12.4f %13.1f%% %18.4g", s.name(),
                     c.trainLoss()[0], c.finalTrainLoss(), 100 * c.finalTestAccuracy(), maxWeight));
-            String key = s.key();
-            result.put(key + ".initialLoss", c.trainLoss()[0]).put(key + ".finalLoss", c.finalTrainLoss())
-                    .put(key + ".testAccuracy", c.finalTestAccuracy())
-                    .put(key + ".lastHiddenStd", spread[spread.length - 1]).put(key + ".maxWeightAfter", maxWeight);
+            result.put(s.key() + ".initialLoss", c.trainLoss()[0]).put(s.key() + ".finalLoss", c.finalTrainLoss())
+                    .put(s.key() + ".testAccuracy", c.finalTestAccuracy()).put(s.key() + ".maxWeightAfter", maxWeight);
         }
         ctx.println("");
         ctx.printf("%-11s %12s %12s %14s %18s%n", "init", "loss before", "loss after", "test accuracy",
@@ -136,8 +141,9 @@ final class Initialisation implements Command {
         ctx.printf("largest |W1| after training:                       %.4g   (the weights moved)%n", moved);
         ctx.printf("largest difference between any two hidden units:   %.4g   (W1 columns, b1, W2 rows)%n", spread);
         ctx.printf("so the %d hidden units are %d unit%n", SYMMETRY_HIDDEN, spread == 0 ? 1 : SYMMETRY_HIDDEN);
-        ctx.println("First-layer weights of hidden units 0, 1 and 15 for the first three pixels:");
-        for (int i = 0; i < 3; i++) {
+        // Pixel 0 is blank in every digit, so its weights never move; pixels 1 to 3 show the copies.
+        ctx.println("First-layer weights of hidden units 0, 1 and 15 for pixels 1 to 3:");
+        for (int i = 1; i <= 3; i++) {
             ctx.printf("  pixel %d: %12.8f %12.8f %12.8f%n", i, hidden.weight().get(i, 0), hidden.weight().get(i, 1),
                     hidden.weight().get(i, SYMMETRY_HIDDEN - 1));
         }

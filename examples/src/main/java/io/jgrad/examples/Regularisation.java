@@ -200,9 +200,8 @@ final class Regularisation implements Command {
             Charts.addLine(chart, e.getKey().name() + ", test", x, testCurve).setLineColor(colours[i]);
             i++;
         }
-        // Below the plot, the legend hides no curve.
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        // Beside the plot, the legend hides no curve.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return Charts.save(chart, ctx.file("regularisation-" + what + ".png"));
     }
 }
