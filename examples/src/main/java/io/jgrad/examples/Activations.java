@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Tutorial {@code activations}: sigmoid, tanh, ReLU and leaky ReLU, each with its derivative taken
@@ -168,7 +169,7 @@ final class Activations implements Command {
     private static XYChart chart(String title, String yTitle) {
         XYChart chart = Charts.lineChart(title, "x", yTitle);
         chart.getStyler().setXAxisMin(-5.0).setXAxisMax(5.0);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return chart;
     }
 

@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Tutorial {@code ball-or-not}: binary classification of 64 × 64 colour images, each flattened to
@@ -113,7 +114,7 @@ final class BallOrNot implements Command {
         for (Map.Entry<String, Training.Curves> e : runs.entrySet()) {
             Charts.addLine(chart, e.getKey(), Training.epochAxis(e.getValue().epochs() + 1), e.getValue().testAccuracy());
         }
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return Charts.save(chart, ctx.file("ball-or-not.png"));
     }
 

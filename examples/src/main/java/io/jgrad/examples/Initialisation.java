@@ -14,6 +14,7 @@ import io.jgrad.optim.SGD;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -98,7 +99,7 @@ final class Initialisation implements Command {
                     sgd::step, train, test, BATCH, epochs, new MersenneTwister(ctx.seed()));
             losses.put(s.name(), c.trainLoss());
             double maxWeight = maxWeight(model);
-            rows.add(String.format(java.util.Locale.ROOT, "%-11s %12.4f %12.4f %13.1f%% %18.4g", s.name(),
+            rows.add(String.format(Locale.ROOT, "%-11s %12.4f %12.4f %13.1f%% %18.4g", s.name(),
                     c.trainLoss()[0], c.finalTrainLoss(), 100 * c.finalTestAccuracy(), maxWeight));
             result.put(s.key() + ".initialLoss", c.trainLoss()[0]).put(s.key() + ".finalLoss", c.finalTrainLoss())
                     .put(s.key() + ".testAccuracy", c.finalTestAccuracy()).put(s.key() + ".maxWeightAfter", maxWeight);

@@ -9,6 +9,7 @@ import io.jgrad.nn.Layer;
 import io.jgrad.nn.Losses;
 import io.jgrad.nn.Trainer;
 import io.jgrad.nn.TrainingListener;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -82,7 +83,7 @@ final class Training {
                         @Override
                         public void onEpoch(Epoch e) {
                             record(curves, e.epoch(), model, train, test);
-                            bar.step(String.format(java.util.Locale.ROOT, "loss %.4f", curves[0][e.epoch()]));
+                            bar.step(String.format(Locale.ROOT, "loss %.4f", curves[0][e.epoch()]));
                         }
                     })
                     .build();
@@ -109,9 +110,10 @@ final class Training {
 
     /**
      * The probability of class 1 that a two-class model (two logits per row) gives each row of
-     * {@code x}, computed in evaluation mode without recording.
+     * {@code x}, computed in evaluation mode without recording; the model's mode is restored.
      */
     static double[] probabilityOfClass1(Layer model, Tensor x) {
+        boolean wasTraining = model.isTraining();
         model.eval();
         try (var scope = Autograd.noGrad()) {
             Tensor p = model.forward(x).softmax(1);
@@ -120,6 +122,10 @@ final class Training {
                 out[i] = p.get(i, 1);
             }
             return out;
+        } finally {
+            if (wasTraining) {
+                model.train();
+            }
         }
     }
 
