@@ -1,5 +1,6 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
 import java.util.Objects;

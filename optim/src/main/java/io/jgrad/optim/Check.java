@@ -1,6 +1,5 @@
 package io.jgrad.optim;
 
-import java.util.List;
 
 /**
  * Argument checks shared by the optimizers, schedules and clipping: each message names the owner
@@ -48,24 +47,6 @@ final class Check {
             throw new IllegalArgumentException(owner + ": " + arg + " must be > 0, got " + value);
         }
         return value;
-    }
-
-    /**
-     * The null convention of the public API (as in core and nn): {@code list} and each element are
-     * non-null, or a {@link NullPointerException} names the method and the parameter
-     * ({@code "GradClip.clipGradNorm: params[1] is null"}); returns {@code list}.
-     */
-    static <T> List<T> elements(List<T> list, String method, String param) {
-        // No lambda for the message: a capturing lambda would allocate on every call of a hot path.
-        if (list == null) {
-            throw new NullPointerException(method + ": " + param + " is null");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) == null) {
-                throw new NullPointerException(method + ": " + param + "[" + i + "] is null");
-            }
-        }
-        return list;
     }
 
     private static double finite(String owner, String arg, double value) {

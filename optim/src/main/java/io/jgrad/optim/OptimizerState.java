@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.NullChecks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,8 +46,8 @@ public record OptimizerState(String optimizer, Map<String, Double> hyperParamete
             }
         });
         hyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperParameters));
-        groups = List.copyOf(Check.elements(groups, "OptimizerState", "groups"));
-        params = List.copyOf(Check.elements(params, "OptimizerState", "params"));
+        groups = List.copyOf(NullChecks.elements(groups, "OptimizerState", "groups"));
+        params = List.copyOf(NullChecks.elements(params, "OptimizerState", "params"));
     }
 
     /**

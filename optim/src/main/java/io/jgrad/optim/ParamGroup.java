@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
 import java.util.Objects;
@@ -24,12 +25,12 @@ public record ParamGroup(List<Tensor> params, OptionalDouble lr, OptionalDouble 
     public ParamGroup {
         Objects.requireNonNull(lr, "ParamGroup: lr is null; use OptionalDouble.empty()");
         Objects.requireNonNull(weightDecay, "ParamGroup: weightDecay is null; use OptionalDouble.empty()");
-        params = List.copyOf(Check.elements(params, "ParamGroup", "params"));
+        params = List.copyOf(NullChecks.elements(params, "ParamGroup", "params"));
     }
 
     /** A group of {@code params} that uses the optimizer's learning rate and weight decay. */
     public static ParamGroup of(List<Tensor> params) {
-        Check.elements(params, "ParamGroup.of", "params");
+        NullChecks.elements(params, "ParamGroup.of", "params");
         return new ParamGroup(params, OptionalDouble.empty(), OptionalDouble.empty());
     }
 
