@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Switches and entry points of the autograd engine: gradient recording per thread, gradients
@@ -80,17 +81,25 @@ public final class Autograd {
      *     another shape than {@code output}
      */
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput, boolean createGraph) {
+        requireArguments(output, inputs);
+        Objects.requireNonNull(gradOutput, "grad: gradOutput is null");
         return Engine.grad(output, inputs, gradOutput, createGraph, createGraph);
     }
 
     /** {@link #grad(Tensor, List, Tensor, boolean)} for a one-element output, seeded with 1. */
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
+        requireArguments(output, inputs);
         if (output.size() != 1) {
             throw new IllegalArgumentException("grad: the output has shape " + output.shape()
                     + "; without a gradOutput it must have one element — reduce it, or pass a gradOutput of shape "
                     + output.shape());
         }
         return grad(output, inputs, Tensor.ones(output.shape().dims()), createGraph);
+    }
+
+    private static void requireArguments(Tensor output, List<Tensor> inputs) {
+        Objects.requireNonNull(output, "grad: output is null");
+        NullChecks.elements(inputs, "grad", "inputs");
     }
 
     /** Whether an op applied to these inputs now must be recorded. */

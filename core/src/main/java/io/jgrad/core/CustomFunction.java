@@ -41,6 +41,7 @@ public abstract class CustomFunction {
 
         /** Keeps tensors for backward (checked against in-place changes, freed after backward). */
         public void save(Tensor... tensors) {
+            NullChecks.elements(tensors, "Context.save", "tensors");
             if (node != null) {
                 throw new IllegalStateException("Context.save: call it in forward, not in backward");
             }
@@ -83,6 +84,7 @@ public abstract class CustomFunction {
 
     /** Runs forward and, when an input needs a gradient, records the op. */
     public final Tensor apply(Tensor... inputs) {
+        NullChecks.elements(inputs, "apply", "inputs");
         Context ctx = new Context(inputs);
         Tensor result;
         try (var scope = Autograd.noGrad()) {

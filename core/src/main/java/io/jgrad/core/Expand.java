@@ -1,5 +1,7 @@
 package io.jgrad.core;
 
+import java.util.Arrays;
+
 /** Broadcasts x to a larger shape (NumPy rules). Backward: sum the gradient back ({@link SumTo}). */
 final class Expand extends Node {
     private final Shape inputShape;
@@ -7,6 +9,18 @@ final class Expand extends Node {
     private Expand(Tensor out, Tensor x) {
         super("expand", out, x);
         this.inputShape = x.shape();
+    }
+
+    /** The shape {@code dims} asks for, refused with expand's name when a dimension is negative. */
+    static Shape target(Shape from, int[] dims) {
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException("expand: cannot expand shape " + from + " to "
+                        + Arrays.toString(dims) + "; every dimension must be >= 0 (there is no -1 for"
+                        + " \"keep this dimension\": repeat its size)");
+            }
+        }
+        return Shape.of(dims);
     }
 
     static Tensor apply(Tensor x, Shape shape) {

@@ -20,10 +20,10 @@ final class Gather extends Node {
     static Tensor apply(Tensor x, int axis, int[] index) {
         Shape s = x.shape();
         Shape outShape = s.without(axis);
-        if (index == null || index.length != outShape.size()) {
+        if (index.length != outShape.size()) {
             throw new IllegalArgumentException("gather: shape " + s + " along axis " + axis + " needs "
                     + outShape.size() + " indices (one per position of " + outShape + "), got "
-                    + (index == null ? "null" : index.length));
+                    + index.length);
         }
         int[] idx = IndexSelect.checkIndices("gather", index, s.dim(axis), axis, s);
         int n = s.dim(axis), inner = s.inner(axis);

@@ -3,6 +3,7 @@ package io.jgrad.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -109,6 +110,7 @@ public final class GradCheck {
      * autograd. {@code fn} is called about twice per checked element, so keep inputs small.
      */
     public static Report check(Function<List<Tensor>, Tensor> fn, List<Tensor> inputs, Options options) {
+        requireArguments("check", fn, inputs, options);
         List<Tensor> xs = leafCopies(inputs);
         Tensor probe = fn.apply(xs);
         Tensor u = projection(probe.shape(), options.seed());
@@ -168,6 +170,7 @@ public final class GradCheck {
 
     /** {@link #checkSecondOrder(Function, List)} with the given step, tolerances and seed. */
     public static Report checkSecondOrder(Function<List<Tensor>, Tensor> fn, List<Tensor> inputs, Options options) {
+        requireArguments("checkSecondOrder", fn, inputs, options);
         List<Tensor> probeInputs = leafCopies(inputs);
         Tensor u = projection(fn.apply(probeInputs).shape(), options.seed());
         List<Tensor> ws = new ArrayList<>();
@@ -192,6 +195,13 @@ public final class GradCheck {
             return s;
         };
         return check(gradDotW, inputs, options);
+    }
+
+    private static void requireArguments(String method, Function<List<Tensor>, Tensor> fn, List<Tensor> inputs,
+                                         Options options) {
+        Objects.requireNonNull(fn, () -> method + ": fn is null");
+        NullChecks.elements(inputs, method, "inputs");
+        Objects.requireNonNull(options, () -> method + ": options is null");
     }
 
     private static List<Tensor> leafCopies(List<Tensor> inputs) {

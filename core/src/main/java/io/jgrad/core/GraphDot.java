@@ -3,6 +3,7 @@ package io.jgrad.core;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The recorded graph behind a tensor as Graphviz DOT text: one box per op with its output shape,
@@ -20,6 +21,8 @@ public final class GraphDot {
 
     /** As {@link #toDot(Tensor)}, labelling the given leaves with names (e.g. "W1"). */
     public static String toDot(Tensor root, Map<Tensor, String> names) {
+        Objects.requireNonNull(root, "toDot: root is null");
+        Objects.requireNonNull(names, "toDot: names is null; pass Map.of() for no names");
         Map<Tensor, String> labels = new IdentityHashMap<>(names);
         StringBuilder sb = new StringBuilder("digraph jgrad {\n  rankdir=BT;\n  node [fontname=\"Helvetica\"];\n");
         Map<Object, String> ids = new IdentityHashMap<>();

@@ -36,9 +36,6 @@ final class IndexSelect extends Node {
 
     /** A defensive copy of the indices after checking each lies in [0, n). */
     static int[] checkIndices(String op, int[] indices, int n, int axis, Shape s) {
-        if (indices == null) {
-            throw new IllegalArgumentException(op + ": indices are null; pass an int array");
-        }
         int[] idx = indices.clone();
         for (int i = 0; i < idx.length; i++) {
             if (idx[i] < 0 || idx[i] >= n) {

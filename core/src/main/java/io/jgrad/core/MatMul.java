@@ -47,7 +47,8 @@ final class MatMul extends Node {
         if (x.dim() > 2 && y.dim() == 2) {
             // A batch times one matrix is one tall matrix product: [B.., m, k] -> [B..·m, k].
             int[] dims = x.shape().dims();
-            Tensor r = apply(x.reshape(-1, k), y, false, false);
+            // Rows counted explicitly: reshape(-1, k) cannot infer them when k is 0.
+            Tensor r = apply(x.reshapeTo(Shape.of(x.shape().outer(x.dim() - 1), k)), y, false, false);
             dims[dims.length - 1] = y.shape().dim(1);
             return r.reshapeTo(Shape.of(dims));
         }

@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The dimensions of a tensor, outermost first (row-major). Immutable; {@code []} is a scalar.
@@ -26,6 +27,7 @@ public final class Shape {
 
     /** A shape with the given dimensions; every dimension must be at least 0. */
     public static Shape of(int... dims) {
+        Objects.requireNonNull(dims, "Shape.of: dims is null");
         if (dims.length == 0) {
             return SCALAR;
         }
@@ -76,6 +78,7 @@ public final class Shape {
 
     /** Resolves a possibly negative axis against this rank, or explains which axes {@code op} accepts. */
     public int normalizeAxis(int axis, String op) {
+        Objects.requireNonNull(op, "normalizeAxis: op is null");
         int r = dims.length;
         if (axis < -r || axis >= r) {
             throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for shape " + this
@@ -130,6 +133,9 @@ public final class Shape {
      * contain a 1.
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
+        Objects.requireNonNull(op, "Shape.broadcast: op is null");
+        Objects.requireNonNull(a, "Shape.broadcast: a is null");
+        Objects.requireNonNull(b, "Shape.broadcast: b is null");
         if (a.equals(b)) {
             return a;
         }

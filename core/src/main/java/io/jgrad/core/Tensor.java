@@ -2,6 +2,7 @@ package io.jgrad.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -65,14 +66,15 @@ public final class Tensor {
      * is 1-D.
      */
     public static Tensor of(double[] data, int... shape) {
-        if (data == null) {
-            throw new IllegalArgumentException("Tensor.of: data is null; pass an array of values");
-        }
+        Objects.requireNonNull(data, "Tensor.of: data is null; pass an array of values");
+        Objects.requireNonNull(shape, "Tensor.of: shape is null");
         return of(data, shape.length == 0 ? Shape.of(data.length) : Shape.of(shape));
     }
 
     /** A tensor with shape {@code s} (which may be the scalar shape) holding a copy of {@code data}. */
     public static Tensor of(double[] data, Shape s) {
+        Objects.requireNonNull(data, "Tensor.of: data is null; pass an array of values");
+        Objects.requireNonNull(s, "Tensor.of: s is null; pass a Shape");
         if (s.size() != data.length) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values do not fill shape " + s
                     + " (which holds " + s.size() + "); pass exactly " + s.size() + " values or another shape");
@@ -82,7 +84,8 @@ public final class Tensor {
 
     /** A 2-D tensor from rows of equal length. */
     public static Tensor of(double[][] rows) {
-        if (rows == null || rows.length == 0) {
+        NullChecks.elements(rows, "Tensor.of", "rows");
+        if (rows.length == 0) {
             throw new IllegalArgumentException("Tensor.of: need at least one row; use Tensor.zeros(0, n) for an empty matrix");
         }
         int cols = rows[0].length;
@@ -104,16 +107,19 @@ public final class Tensor {
 
     /** A tensor of zeros with the given shape (no dimensions: a scalar; a 0 dimension: empty). */
     public static Tensor zeros(int... shape) {
+        Objects.requireNonNull(shape, "Tensor.zeros: shape is null");
         return full(0.0, shape);
     }
 
     /** A tensor of ones with the given shape. */
     public static Tensor ones(int... shape) {
+        Objects.requireNonNull(shape, "Tensor.ones: shape is null");
         return full(1.0, shape);
     }
 
     /** A tensor with every element equal to {@code value}. */
     public static Tensor full(double value, int... shape) {
+        Objects.requireNonNull(shape, "Tensor.full: shape is null");
         Shape s = Shape.of(shape);
         double[] d = new double[s.size()];
         if (value != 0.0) {
@@ -124,11 +130,14 @@ public final class Tensor {
 
     /** Zeros with the shape of {@code like}. */
     public static Tensor zerosLike(Tensor like) {
+        Objects.requireNonNull(like, "Tensor.zerosLike: like is null");
         return wrap(new double[like.size()], like.shape);
     }
 
     /** Standard normal samples drawn from {@code rng} (seed it for reproducible results). */
     public static Tensor randn(RandomGenerator rng, int... shape) {
+        Objects.requireNonNull(rng, "Tensor.randn: rng is null; pass a seeded generator, e.g. new MersenneTwister(42)");
+        Objects.requireNonNull(shape, "Tensor.randn: shape is null");
         Shape s = Shape.of(shape);
         double[] d = new double[s.size()];
         for (int i = 0; i < d.length; i++) {
@@ -139,6 +148,8 @@ public final class Tensor {
 
     /** Uniform samples in [0, 1) drawn from {@code rng}. */
     public static Tensor rand(RandomGenerator rng, int... shape) {
+        Objects.requireNonNull(rng, "Tensor.rand: rng is null; pass a seeded generator, e.g. new MersenneTwister(42)");
+        Objects.requireNonNull(shape, "Tensor.rand: shape is null");
         Shape s = Shape.of(shape);
         double[] d = new double[s.size()];
         for (int i = 0; i < d.length; i++) {
@@ -202,6 +213,7 @@ public final class Tensor {
 
     /** The value at the given index (one coordinate per dimension). */
     public double get(int... index) {
+        Objects.requireNonNull(index, "get: index is null");
         if (index.length != shape.rank()) {
             throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of shape " + shape
                     + "; give one index per dimension");
@@ -283,6 +295,7 @@ public final class Tensor {
      * @throws IllegalStateException if this tensor does not require grad
      */
     public HookHandle registerHook(UnaryOperator<Tensor> hook) {
+        Objects.requireNonNull(hook, "registerHook: hook is null");
         if (!requiresGrad) {
             throw new IllegalStateException("registerHook: tensor of shape " + shape
                     + " does not require grad, so no gradient will ever flow into it");
@@ -350,6 +363,7 @@ public final class Tensor {
      *     an earlier backward, or a tensor saved for backward was modified in place since
      */
     public void backward(Tensor gradOutput, boolean retainGraph) {
+        Objects.requireNonNull(gradOutput, "backward: gradOutput is null; use backward() for a one-element output");
         Engine.backward(this, gradOutput, retainGraph);
     }
 
@@ -357,6 +371,7 @@ public final class Tensor {
 
     /** Element-wise sum with NumPy broadcasting. */
     public Tensor add(Tensor other) {
+        Objects.requireNonNull(other, "add: other is null");
         return Add.apply(this, other);
     }
 
@@ -367,6 +382,7 @@ public final class Tensor {
 
     /** Element-wise difference with NumPy broadcasting. */
     public Tensor sub(Tensor other) {
+        Objects.requireNonNull(other, "sub: other is null");
         return Sub.apply(this, other);
     }
 
@@ -377,6 +393,7 @@ public final class Tensor {
 
     /** Element-wise product with NumPy broadcasting. */
     public Tensor mul(Tensor other) {
+        Objects.requireNonNull(other, "mul: other is null");
         return Mul.apply(this, other);
     }
 
@@ -387,6 +404,7 @@ public final class Tensor {
 
     /** Element-wise quotient with NumPy broadcasting (division by 0 gives ±∞ or NaN). */
     public Tensor div(Tensor other) {
+        Objects.requireNonNull(other, "div: other is null");
         return Div.apply(this, other);
     }
 
@@ -452,6 +470,7 @@ public final class Tensor {
 
     /** Element-wise maximum of two tensors (broadcast); at ties each side gets half the gradient. */
     public Tensor maximum(Tensor other) {
+        Objects.requireNonNull(other, "maximum: other is null");
         return Maximum.apply(this, other);
     }
 
@@ -468,6 +487,7 @@ public final class Tensor {
      * operands are batches of matrices whose batch dimensions broadcast.
      */
     public Tensor matmul(Tensor other) {
+        Objects.requireNonNull(other, "matmul: other is null");
         return MatMul.matmul(this, other);
     }
 
@@ -496,12 +516,14 @@ public final class Tensor {
 
     /** The same values in another shape (row-major); one dimension may be -1 to be inferred. */
     public Tensor reshape(int... newShape) {
+        Objects.requireNonNull(newShape, "reshape: newShape is null");
         return Reshape.apply(this, Reshape.resolve(shape, newShape));
     }
 
     /** Broadcasts to a larger shape (NumPy rules); the gradient sums back. */
     public Tensor expand(int... newShape) {
-        return Expand.apply(this, Shape.of(newShape));
+        Objects.requireNonNull(newShape, "expand: newShape is null");
+        return Expand.apply(this, Expand.target(shape, newShape));
     }
 
     // ---------------------------------------------------------------- reductions
@@ -563,7 +585,10 @@ public final class Tensor {
         return sub(logSumExp(shape.normalizeAxis(axis, "logSoftmax"), true));
     }
 
-    /** Index of the largest element along {@code axis} for every other position (row-major). */
+    /**
+     * Index of the largest element along {@code axis} for every other position (row-major); the first
+     * one at ties, and NaN counts as the largest (as torch.argmax, and consistent with {@link #max}).
+     */
     public int[] argmax(int axis) {
         int ax = shape.normalizeAxis(axis, "argmax");
         int n = shape.dim(ax), outer = shape.outer(ax), inner = shape.inner(ax);
@@ -575,7 +600,8 @@ public final class Tensor {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i, best = 0;
                 for (int j = 1; j < n; j++) {
-                    if (data[base + j * inner] > data[base + best * inner]) {
+                    double v = data[base + j * inner], top = data[base + best * inner];
+                    if (v > top || Double.isNaN(v) && !Double.isNaN(top)) {
                         best = j;
                     }
                 }
@@ -589,6 +615,7 @@ public final class Tensor {
 
     /** The slices at {@code indices} along {@code axis} (rows of a mini-batch for axis 0). */
     public Tensor indexSelect(int axis, int... indices) {
+        Objects.requireNonNull(indices, "indexSelect: indices is null");
         return IndexSelect.apply(this, shape.normalizeAxis(axis, "indexSelect"), indices);
     }
 
@@ -598,6 +625,7 @@ public final class Tensor {
      * each row's label entry.
      */
     public Tensor gather(int axis, int... index) {
+        Objects.requireNonNull(index, "gather: index is null");
         return Gather.apply(this, shape.normalizeAxis(axis, "gather"), index);
     }
 
@@ -608,6 +636,7 @@ public final class Tensor {
      * NaNs equal only NaN and infinities only the same infinity (as NumPy's {@code allclose}).
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
+        Objects.requireNonNull(other, "allClose: other is null");
         if (!shape.equals(other.shape)) {
             return false;
         }
@@ -631,6 +660,7 @@ public final class Tensor {
 
     /** {@link #allClose(Tensor, double, double)} with rtol = 1e-10 and atol = 1e-12. */
     public boolean allClose(Tensor other) {
+        Objects.requireNonNull(other, "allClose: other is null");
         return allClose(other, 1e-10, 1e-12);
     }
 

@@ -21,6 +21,11 @@ public final class Main {
             new ManualVsAutograd(),
             new LogisticRegression(),
             new ShallowNetwork(),
+            new Activations(),
+            new Initialisation(),
+            new Optimizers(),
+            new Regularisation(),
+            new BallOrNot(),
             new CustomOp());
 
     private Main() {

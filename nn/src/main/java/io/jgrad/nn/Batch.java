@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 
 /**
  * One mini-batch: features [b, f] and targets [b] (see {@link Dataset}); neither requires grad.
@@ -9,6 +10,16 @@ import io.jgrad.core.Tensor;
  * @param y targets, [b]
  */
 public record Batch(Tensor x, Tensor y) {
+
+    /** Checks that there is one target per example. */
+    public Batch {
+        Objects.requireNonNull(x, "Batch: x is null");
+        Objects.requireNonNull(y, "Batch: y is null");
+        if (x.dim() == 0 || y.dim() == 0 || x.shape().dim(0) != y.shape().dim(0)) {
+            throw new IllegalArgumentException("Batch: features of shape " + x.shape() + " and targets of shape "
+                    + y.shape() + " do not have the same number of examples; pass x [b, f] and y [b]");
+        }
+    }
 
     /** Number of examples. */
     public int size() {

@@ -2,22 +2,19 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
+import io.jgrad.core.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
@@ -52,33 +49,14 @@ public final class Checkpoint {
 
     /** Writes {@code tensors} to {@code file} atomically (see the class comment for the format). */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
-        byte[] bytes = encode(tensors);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // A fresh name beside the target (same file system, so the move can be atomic), created with the
-        // default permissions rather than createTempFile's owner-only ones, which the target would inherit.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Objects.requireNonNull(file, "Checkpoint.write: file is null");
+        Objects.requireNonNull(tensors, "Checkpoint.write: tensors is null");
+        AtomicFile.write(file, encode(tensors));
     }
 
     /** The tensors stored in {@code file}, in their stored order, as new leaf tensors. */
     public static Map<String, Tensor> read(Path file) throws IOException {
+        Objects.requireNonNull(file, "Checkpoint.read: file is null");
         return decode(Files.readAllBytes(file), file);
     }
 
@@ -89,6 +67,8 @@ public final class Checkpoint {
             out.writeInt(VERSION);
             out.writeInt(tensors.size());
             for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+                Objects.requireNonNull(e.getKey(), "Checkpoint.write: tensors has a null name");
+                Objects.requireNonNull(e.getValue(), () -> "Checkpoint.write: tensors has null for \"" + e.getKey() + "\"");
                 byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
                 if (name.length == 0 || name.length > MAX_NAME_BYTES) {
                     throw new IllegalArgumentException("Checkpoint.write: name \"" + e.getKey()

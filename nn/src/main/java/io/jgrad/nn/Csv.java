@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -33,6 +34,7 @@ public final class Csv {
      * is skipped. Every row must have as many values as the first.
      */
     public static Tensor readMatrix(Path file, boolean header) throws IOException {
+        Objects.requireNonNull(file, "Csv.readMatrix: file is null");
         try (BufferedReader in = open(file)) {
             Lines lines = new Lines(file, in);
             if (header) {
@@ -55,6 +57,7 @@ public final class Csv {
      * largest label.
      */
     public static Dataset readDataset(Path file) throws IOException {
+        Objects.requireNonNull(file, "Csv.readDataset: file is null");
         try (BufferedReader in = open(file)) {
             Lines lines = new Lines(file, in);
             String[] first = lines.peek();

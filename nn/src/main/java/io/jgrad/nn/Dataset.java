@@ -1,7 +1,9 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -16,6 +18,9 @@ public record Dataset(Tensor features, Tensor targets, List<String> classNames) 
 
     /** Checks the shapes agree and copies the class names. */
     public Dataset {
+        Objects.requireNonNull(features, "Dataset: features is null");
+        Objects.requireNonNull(targets, "Dataset: targets is null");
+        NullChecks.elements(classNames, "Dataset", "classNames");
         if (features.dim() != 2) {
             throw new IllegalArgumentException("Dataset: features must be [examples, features], got shape "
                     + features.shape());
@@ -29,6 +34,11 @@ public record Dataset(Tensor features, Tensor targets, List<String> classNames) 
 
     /** A train/test pair from {@link #split}. */
     public record Split(Dataset train, Dataset test) {
+        /** Checks that both parts are given. */
+        public Split {
+            Objects.requireNonNull(train, "Split: train is null");
+            Objects.requireNonNull(test, "Split: test is null");
+        }
     }
 
     /** Number of examples. */
@@ -51,11 +61,13 @@ public record Dataset(Tensor features, Tensor targets, List<String> classNames) 
 
     /** The examples at {@code rows}, in that order (repeats allowed). */
     public Dataset rows(int... rows) {
+        Objects.requireNonNull(rows, "Dataset.rows: rows is null");
         return new Dataset(features.indexSelect(0, rows), targets.indexSelect(0, rows), classNames);
     }
 
     /** The same targets with other features (e.g. standardised ones) of the same number of rows. */
     public Dataset withFeatures(Tensor newFeatures) {
+        Objects.requireNonNull(newFeatures, "Dataset.withFeatures: newFeatures is null");
         return new Dataset(newFeatures, targets, classNames);
     }
 
@@ -64,6 +76,7 @@ public record Dataset(Tensor features, Tensor targets, List<String> classNames) 
      * {@code rng}, form the test set and the rest the training set (each keeps the shuffled order).
      */
     public Split split(double testFraction, RandomGenerator rng) {
+        Objects.requireNonNull(rng, "Dataset.split: rng is null; pass a seeded generator");
         int n = size();
         long nTest = Math.round(testFraction * n);
         if (!(testFraction > 0.0 && testFraction < 1.0) || nTest < 1 || nTest >= n) {
@@ -78,6 +91,7 @@ public record Dataset(Tensor features, Tensor targets, List<String> classNames) 
 
     /** Mini-batches in a fresh random order each epoch (each {@code iterator()} call), drawn from {@code rng}. */
     public Batches batches(int batchSize, RandomGenerator rng) {
+        Objects.requireNonNull(rng, "Dataset.batches: rng is null; use batches(batchSize) for the stored order");
         return new Batches(this, batchSize, rng);
     }
 

@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -34,6 +35,9 @@ public final class Dense extends Layer {
 
     /** A layer whose W and b are drawn by the given rules (fanIn = in, fanOut = out) from {@code rng}. */
     public Dense(int in, int out, Init weightInit, Init biasInit, RandomGenerator rng) {
+        Objects.requireNonNull(weightInit, "Dense: weightInit is null");
+        Objects.requireNonNull(biasInit, "Dense: biasInit is null");
+        Objects.requireNonNull(rng, "Dense: rng is null; pass a seeded generator, e.g. new MersenneTwister(42)");
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Dense: in and out must be at least 1, got in = " + in + ", out = " + out);
         }
@@ -46,7 +50,12 @@ public final class Dense extends Layer {
     /** x of shape [m, in] (or [in] for one example) to x W + b of shape [m, out] (or [out]). */
     @Override
     public Tensor forward(Tensor x) {
-        int last = x.dim() == 0 ? -1 : x.shape().dim(x.dim() - 1);
+        Objects.requireNonNull(x, "Dense.forward: x is null");
+        if (x.dim() == 0) {
+            throw new IllegalArgumentException("Dense.forward: input of shape [] is a scalar, with no feature"
+                    + " dimension; this layer takes " + in + " features: pass [batch, " + in + "] or [" + in + "]");
+        }
+        int last = x.shape().dim(x.dim() - 1);
         if (last != in) {
             throw new IllegalArgumentException("Dense.forward: input of shape " + x.shape() + " has " + last
                     + " features in its last dimension but this layer takes " + in + "; pass [batch, " + in + "]");

@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -15,6 +16,7 @@ public final class Dropout extends Layer {
 
     /** Dropout with probability {@code p} in [0, 1], masks drawn from {@code rng}. */
     public Dropout(double p, RandomGenerator rng) {
+        Objects.requireNonNull(rng, "Dropout: rng is null; pass a seeded generator or use Dropout(p, seed)");
         if (!(p >= 0.0 && p <= 1.0)) {
             throw new IllegalArgumentException("Dropout: probability p must be in [0, 1], got " + p);
         }
@@ -29,6 +31,7 @@ public final class Dropout extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "Dropout.forward: x is null");
         if (!isTraining() || p == 0.0) {
             return x;
         }

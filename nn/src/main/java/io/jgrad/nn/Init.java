@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
@@ -31,6 +32,8 @@ public interface Init {
 
     /** A new leaf tensor of the given shape filled by this rule. */
     default Tensor tensor(int fanIn, int fanOut, RandomGenerator rng, int... shape) {
+        Objects.requireNonNull(rng, "Init.tensor: rng is null");
+        Objects.requireNonNull(shape, "Init.tensor: shape is null");
         if (fanIn < 1 || fanOut < 1) {
             throw new IllegalArgumentException("Init: fanIn and fanOut must be at least 1, got fanIn = " + fanIn
                     + ", fanOut = " + fanOut);

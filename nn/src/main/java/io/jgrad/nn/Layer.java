@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,6 +39,8 @@ public abstract class Layer {
      * grad. Returns it, so a constructor can write {@code weight = registerParameter("weight", w)}.
      */
     protected final Tensor registerParameter(String name, Tensor parameter) {
+        Objects.requireNonNull(name, "registerParameter: name is null");
+        Objects.requireNonNull(parameter, "registerParameter: parameter is null");
         checkName(name, "registerParameter");
         if (!parameter.isLeaf()) {
             throw new IllegalArgumentException("registerParameter: \"" + name + "\" was computed by "
@@ -49,6 +52,8 @@ public abstract class Layer {
 
     /** Nests {@code layer} under {@code name}: its parameters and mode become part of this layer's. */
     protected final <L extends Layer> L registerLayer(String name, L layer) {
+        Objects.requireNonNull(name, "registerLayer: name is null");
+        Objects.requireNonNull(layer, "registerLayer: layer is null");
         checkName(name, "registerLayer");
         if (layer == this) {
             throw new IllegalArgumentException("registerLayer: a layer cannot contain itself");
@@ -141,6 +146,7 @@ public abstract class Layer {
      * {@link IllegalArgumentException} naming it), and only then are values copied.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
+        Objects.requireNonNull(state, "loadStateDict: state is null");
         Map<String, Tensor> params = namedParameters();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
@@ -172,6 +178,7 @@ public abstract class Layer {
      * crash mid-save leaves the previous file, never a half-written one.
      */
     public final void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "save: file is null");
         Checkpoint.write(file, stateDict());
     }
 
@@ -181,6 +188,7 @@ public abstract class Layer {
      * names the file, and either way the model is left unchanged.
      */
     public final void load(Path file) throws IOException {
+        Objects.requireNonNull(file, "load: file is null");
         Map<String, Tensor> state = Checkpoint.read(file);
         try {
             loadStateDict(state);

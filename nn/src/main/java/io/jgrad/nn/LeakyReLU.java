@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 
 /** The activation x for x > 0, slope·x otherwise, element-wise (default slope 0.01, as in PyTorch). */
 public final class LeakyReLU extends Layer {
@@ -19,6 +20,7 @@ public final class LeakyReLU extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "LeakyReLU.forward: x is null");
         return x.leakyRelu(slope);
     }
 

@@ -1,7 +1,9 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Loss functions, composed from core tensor operations (their gradients come from the engine, with
@@ -21,18 +23,22 @@ public final class Losses {
 
     /** Mean squared error, mean over every element. */
     public static Tensor mse(Tensor prediction, Tensor target) {
+        requireOperands("mse", "prediction", prediction, target);
         return mse(prediction, target, Reduction.MEAN);
     }
 
     /** Squared error (prediction − target)², reduced as asked. */
     public static Tensor mse(Tensor prediction, Tensor target, Reduction reduction) {
+        requireOperands("mse", "prediction", prediction, target);
+        Objects.requireNonNull(reduction, "mse: reduction is null");
         requireSameShape("mse", prediction, target);
         Tensor d = prediction.sub(target);
-        return reduction.apply(d.mul(d));
+        return reduction.apply("mse", d.mul(d));
     }
 
     /** Binary cross-entropy on probabilities, mean over every element; see {@link #bce(Tensor, Tensor, Reduction)}. */
     public static Tensor bce(Tensor probability, Tensor target) {
+        requireOperands("bce", "probability", probability, target);
         return bce(probability, target, Reduction.MEAN);
     }
 
@@ -47,17 +53,20 @@ public final class Losses {
      * {@link #bceWithLogits}, which is exact and stable at any logit.
      */
     public static Tensor bce(Tensor probability, Tensor target, Reduction reduction) {
+        requireOperands("bce", "probability", probability, target);
+        Objects.requireNonNull(reduction, "bce: reduction is null");
         requireSameShape("bce", probability, target);
         requireInUnitInterval("bce", "probability", probability);
         requireInUnitInterval("bce", "target", target);
         Tensor logP = probability.clamp(LOG_FLOOR, Double.POSITIVE_INFINITY).log();
         Tensor logNotP = probability.neg().add(1.0).clamp(LOG_FLOOR, Double.POSITIVE_INFINITY).log();
         Tensor notTarget = target.neg().add(1.0);
-        return reduction.apply(target.mul(logP).add(notTarget.mul(logNotP)).neg());
+        return reduction.apply("bce", target.mul(logP).add(notTarget.mul(logNotP)).neg());
     }
 
     /** Binary cross-entropy on logits, mean over every element; see {@link #bceWithLogits(Tensor, Tensor, Reduction)}. */
     public static Tensor bceWithLogits(Tensor logits, Tensor target) {
+        requireOperands("bceWithLogits", "logits", logits, target);
         return bceWithLogits(logits, target, Reduction.MEAN);
     }
 
@@ -67,18 +76,22 @@ public final class Losses {
      * σ(z) − t at any logit, including ±1000.
      */
     public static Tensor bceWithLogits(Tensor logits, Tensor target, Reduction reduction) {
+        requireOperands("bceWithLogits", "logits", logits, target);
+        Objects.requireNonNull(reduction, "bceWithLogits: reduction is null");
         requireSameShape("bceWithLogits", logits, target);
         requireInUnitInterval("bceWithLogits", "target", target);
-        return reduction.apply(logits.softplus().sub(logits.mul(target)));
+        return reduction.apply("bceWithLogits", logits.softplus().sub(logits.mul(target)));
     }
 
     /** Cross-entropy of logits [N, C] against integer labels [N], mean over the batch. */
     public static Tensor crossEntropy(Tensor logits, int[] labels) {
+        requireLogitsAndLabels(logits, labels);
         return crossEntropy(logits, labels, 0.0, Reduction.MEAN);
     }
 
     /** Cross-entropy with label smoothing, mean over the batch; see {@link #crossEntropy(Tensor, int[], double, Reduction)}. */
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing) {
+        requireLogitsAndLabels(logits, labels);
         return crossEntropy(logits, labels, labelSmoothing, Reduction.MEAN);
     }
 
@@ -90,11 +103,17 @@ public final class Losses {
      * gives the [N] per-example losses.
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing, Reduction reduction) {
+        requireLogitsAndLabels(logits, labels);
+        Objects.requireNonNull(reduction, "crossEntropy: reduction is null");
         if (logits.dim() != 2) {
             throw new IllegalArgumentException("crossEntropy: logits must be [batch, classes], got shape "
                     + logits.shape() + "; reshape one example to [1, C]");
         }
         int n = logits.shape().dim(0), classes = logits.shape().dim(1);
+        if (classes == 0) {
+            throw new IllegalArgumentException("crossEntropy: logits of shape " + logits.shape()
+                    + " have no classes; pass at least one column of scores");
+        }
         if (labels.length != n) {
             throw new IllegalArgumentException("crossEntropy: " + labels.length + " labels for logits of shape "
                     + logits.shape() + "; pass one label per row");
@@ -114,7 +133,7 @@ public final class Losses {
             Tensor uniform = logProb.mean(1, false).neg();
             nll = nll.mul(1.0 - labelSmoothing).add(uniform.mul(labelSmoothing));
         }
-        return reduction.apply(nll);
+        return reduction.apply("crossEntropy", nll);
     }
 
     /**
@@ -122,6 +141,7 @@ public final class Losses {
      * biases undecayed); its gradient is λ·W. Zero for an empty list.
      */
     public static Tensor l2(List<Tensor> parameters, double lambda) {
+        NullChecks.elements(parameters, "l2", "parameters");
         if (!(lambda >= 0.0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("l2: lambda must be non-negative and finite, got " + lambda);
         }
@@ -130,6 +150,17 @@ public final class Losses {
             total = total.add(p.mul(p).sum());
         }
         return total.mul(lambda / 2.0);
+    }
+
+    private static void requireOperands(String loss, String first, Tensor prediction, Tensor target) {
+        if (prediction == null || target == null) {
+            throw new NullPointerException(loss + ": " + (prediction == null ? first : "target") + " is null");
+        }
+    }
+
+    private static void requireLogitsAndLabels(Tensor logits, int[] labels) {
+        Objects.requireNonNull(logits, "crossEntropy: logits is null");
+        Objects.requireNonNull(labels, "crossEntropy: labels is null");
     }
 
     private static void requireSameShape(String loss, Tensor prediction, Tensor target) {

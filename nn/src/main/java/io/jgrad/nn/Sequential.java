@@ -1,7 +1,9 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Layers applied one after the other; child i is named {@code "i"}, so parameters are named
@@ -11,6 +13,7 @@ public final class Sequential extends Layer {
     private final List<Layer> layers;
 
     public Sequential(Layer... layers) {
+        NullChecks.elements(layers, "Sequential", "layers");
         if (layers.length == 0) {
             throw new IllegalArgumentException("Sequential: needs at least one layer");
         }
@@ -22,6 +25,7 @@ public final class Sequential extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "Sequential.forward: x is null");
         Tensor h = x;
         for (Layer layer : layers) {
             h = layer.forward(h);

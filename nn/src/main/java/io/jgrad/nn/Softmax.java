@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 
 /**
  * Softmax along an axis (default the last): probabilities that sum to 1, computed stably. For
@@ -20,6 +21,7 @@ public final class Softmax extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "Softmax.forward: x is null");
         return x.softmax(axis);
     }
 

@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
+import java.util.Objects;
 
 /**
  * Per-feature standardisation (x − mean) / std, fitted on training features and then applied
@@ -19,11 +20,19 @@ public final class Standardizer {
 
     /** The means and standard deviations of the columns of {@code x} [n, f]. */
     public static Standardizer fit(Tensor x) {
+        Objects.requireNonNull(x, "Standardizer.fit: x is null");
         if (x.dim() != 2 || x.shape().dim(0) == 0) {
             throw new IllegalArgumentException("Standardizer.fit: need features [n >= 1, f], got shape " + x.shape());
         }
         int n = x.shape().dim(0), f = x.shape().dim(1);
         double[] d = x.data(), mean = new double[f], std = new double[f];
+        for (int i = 0; i < d.length; i++) {
+            if (!Double.isFinite(d[i])) {
+                throw new IllegalArgumentException("Standardizer.fit: feature " + (i % f) + " of row " + (i / f)
+                        + " is " + d[i] + "; statistics of non-finite features would turn every value of the column"
+                        + " into NaN — clean or drop that row first");
+            }
+        }
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < f; c++) {
                 mean[c] += d[r * f + c];
@@ -46,6 +55,7 @@ public final class Standardizer {
 
     /** The fitted standardisation of {@code x} [m, f] as a new tensor. */
     public Tensor transform(Tensor x) {
+        Objects.requireNonNull(x, "Standardizer.transform: x is null");
         int f = mean.length;
         if (x.dim() != 2 || x.shape().dim(1) != f) {
             throw new IllegalArgumentException("Standardizer.transform: fitted on " + f
@@ -61,6 +71,7 @@ public final class Standardizer {
 
     /** {@code data} with standardised features. */
     public Dataset transform(Dataset data) {
+        Objects.requireNonNull(data, "Standardizer.transform: data is null");
         return data.withFeatures(transform(data.features()));
     }
 

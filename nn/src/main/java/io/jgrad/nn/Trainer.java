@@ -63,18 +63,18 @@ public final class Trainer {
         private TrainingListener listener = new TrainingListener() { };
 
         private Builder(Layer model) {
-            this.model = Objects.requireNonNull(model, "Trainer.builder: model");
+            this.model = Objects.requireNonNull(model, "Trainer.builder: model is null");
         }
 
         /** The loss of a batch given the model's output for it; must be a one-element tensor. */
         public Builder loss(BiFunction<Tensor, Batch, Tensor> lossFunction) {
-            this.loss = lossFunction;
+            this.loss = Objects.requireNonNull(lossFunction, "Trainer.loss: lossFunction is null");
             return this;
         }
 
         /** Called after each backward to update the parameters, e.g. {@code optimizer::step}. */
         public Builder step(Runnable stepAction) {
-            this.step = stepAction;
+            this.step = Objects.requireNonNull(stepAction, "Trainer.step: stepAction is null");
             return this;
         }
 
@@ -89,18 +89,18 @@ public final class Trainer {
 
         /** How to count correct predictions; without it accuracies are NaN. */
         public Builder accuracy(Accuracy rule) {
-            this.accuracy = rule;
+            this.accuracy = Objects.requireNonNull(rule, "Trainer.accuracy: rule is null; leave accuracy unset for none");
             return this;
         }
 
         /** Batches evaluated (evaluation mode, no recording) after every epoch. */
         public Builder validation(Iterable<Batch> batches) {
-            this.validation = batches;
+            this.validation = Objects.requireNonNull(batches, "Trainer.validation: batches is null; leave it unset for none");
             return this;
         }
 
-        public Builder listener(TrainingListener l) {
-            this.listener = Objects.requireNonNull(l, "Trainer.listener");
+        public Builder listener(TrainingListener listener) {
+            this.listener = Objects.requireNonNull(listener, "Trainer.listener: listener is null");
             return this;
         }
 
@@ -119,6 +119,7 @@ public final class Trainer {
      * epoch's summary. A non-finite loss stops training with an {@link IllegalStateException}.
      */
     public List<TrainingListener.Epoch> fit(Iterable<Batch> batches) {
+        Objects.requireNonNull(batches, "Trainer.fit: batches is null");
         List<TrainingListener.Epoch> history = new ArrayList<>(epochs);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             model.train();
@@ -172,6 +173,7 @@ public final class Trainer {
      */
     @SuppressWarnings("try") // the scope only switches recording off; its body never names it
     public Evaluation evaluate(Iterable<Batch> batches) {
+        Objects.requireNonNull(batches, "Trainer.evaluate: batches is null");
         boolean wasTraining = model.isTraining();
         model.eval();
         double lossSum = 0;

@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+
 /**
  * Argument checks shared by the optimizers, schedules and clipping: each message names the owner
  * (e.g. {@code Adam}), the argument, its allowed range and the value given.

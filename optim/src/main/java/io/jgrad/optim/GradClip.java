@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
 
@@ -17,6 +18,7 @@ public final class GradClip {
 
     /** {@link #clipGradNorm(List, double, double)} with the Euclidean norm. */
     public static double clipGradNorm(List<Tensor> params, double maxNorm) {
+        NullChecks.elements(params, "GradClip.clipGradNorm", "params");
         return clipGradNorm(params, maxNorm, 2.0);
     }
 
@@ -33,6 +35,7 @@ public final class GradClip {
      */
     public static double clipGradNorm(List<Tensor> params, double maxNorm, double normType) {
         String owner = "GradClip.clipGradNorm";
+        NullChecks.elements(params, owner, "params");
         Check.positive(owner, "maxNorm", maxNorm);
         if (!(normType >= 1)) {
             throw new IllegalArgumentException(owner + ": normType must be >= 1 or Infinity, got " + normType);
@@ -63,6 +66,7 @@ public final class GradClip {
      * Infinite elements are clamped like any other; NaN stays NaN.
      */
     public static double clipGradValue(List<Tensor> params, double clipValue) {
+        NullChecks.elements(params, "GradClip.clipGradValue", "params");
         Check.positive("GradClip.clipGradValue", "clipValue", clipValue);
         double norm = norm(params, 2.0);
         for (int p = 0; p < params.size(); p++) {

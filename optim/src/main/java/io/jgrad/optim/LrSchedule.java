@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.NullChecks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,7 +80,8 @@ public interface LrSchedule {
      */
     static LrSchedule sequential(List<LrSchedule> schedules, int... milestones) {
         String owner = "LrSchedule.sequential";
-        List<LrSchedule> list = List.copyOf(schedules);
+        List<LrSchedule> list = List.copyOf(NullChecks.elements(schedules, owner, "schedules"));
+        java.util.Objects.requireNonNull(milestones, owner + ": milestones is null");
         if (list.isEmpty() || milestones.length != list.size() - 1) {
             throw new IllegalArgumentException(owner + ": " + list.size() + " schedules need " + Math.max(0, list.size() - 1)
                     + " milestones, got " + milestones.length + "; give the step at which each schedule after the first starts");
@@ -106,7 +108,8 @@ public interface LrSchedule {
      * etaMin 0) the factors multiply, e.g. a warm-up chained with an exponential decay.
      */
     static LrSchedule chain(LrSchedule... schedules) {
-        List<LrSchedule> list = List.of(schedules);
+        List<LrSchedule> list = List.copyOf(NullChecks.elements(
+                schedules == null ? null : Arrays.asList(schedules), "LrSchedule.chain", "schedules"));
         if (list.isEmpty()) {
             throw new IllegalArgumentException("LrSchedule.chain: give at least one schedule");
         }

@@ -351,7 +351,7 @@ public abstract class Optimizer {
 
         /** Adds a group with its own learning rate or weight decay (e.g. biases without decay). */
         public B addGroup(ParamGroup group) {
-            groups.add(Objects.requireNonNull(group, name + ": group is null"));
+            groups.add(Objects.requireNonNull(group, () -> name + ".addGroup: group is null"));
             return self();
         }
 
@@ -364,9 +364,7 @@ public abstract class Optimizer {
         }
 
         private ParamGroup group(List<Tensor> params) {
-            if (params == null) {
-                throw new IllegalArgumentException(name + ": params is null; pass the list of tensors to optimize");
-            }
+            Objects.requireNonNull(params, () -> name + ".builder: params is null; pass the list of tensors to optimize");
             return ParamGroup.of(params);
         }
     }

@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.io.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,16 +9,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
@@ -57,37 +55,29 @@ public final class OptimizerCheckpoint {
 
     /** Writes {@code state} to {@code file} atomically, replacing any file there. */
     public static void save(OptimizerState state, Path file) throws IOException {
-        byte[] bytes = encode(state);
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Objects.requireNonNull(state, "OptimizerCheckpoint.save: state is null");
+        Objects.requireNonNull(file, "OptimizerCheckpoint.save: file is null");
+        AtomicFile.write(file, encode(state));
     }
 
     /**
-     * Reads a checkpoint written by {@link #save}; throws {@link IllegalArgumentException} naming
-     * the file and the problem when it is not a valid checkpoint of a known version.
+     * Reads a checkpoint written by {@link #save}. A file that is not a valid checkpoint of a known
+     * version is an {@link IOException} naming the file and the problem (as for a damaged model file
+     * in {@code nn}): the path was a fine argument, its contents are what is wrong.
      */
     public static OptimizerState load(Path file) throws IOException {
-        return decode(Files.readAllBytes(file), file.toString());
+        Objects.requireNonNull(file, "OptimizerCheckpoint.load: file is null");
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return decode(bytes, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** The checkpoint bytes of {@code state}: what {@link #save} writes. */
     public static byte[] encode(OptimizerState state) {
+        Objects.requireNonNull(state, "OptimizerCheckpoint.encode: state is null");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -108,9 +98,11 @@ public final class OptimizerCheckpoint {
 
     /**
      * The state held in checkpoint bytes; {@code source} names them in error messages (e.g. the
-     * file name).
+     * file name). Bytes that are not a valid checkpoint are an {@link IllegalArgumentException}.
      */
     public static OptimizerState decode(byte[] bytes, String source) {
+        Objects.requireNonNull(bytes, "OptimizerCheckpoint.decode: bytes is null");
+        Objects.requireNonNull(source, "OptimizerCheckpoint.decode: source is null");
         String where = "OptimizerCheckpoint.load: " + source + " ";
         if (bytes.length < HEADER_BYTES + CRC_BYTES) {
             throw new IllegalArgumentException(where + "is truncated: " + bytes.length

@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.NullChecks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,17 +37,17 @@ public record OptimizerState(String optimizer, Map<String, Double> hyperParamete
         List<Param> params) {
 
     public OptimizerState {
-        Objects.requireNonNull(optimizer, "OptimizerState: optimizer name is null");
+        Objects.requireNonNull(optimizer, "OptimizerState: optimizer is null");
         Objects.requireNonNull(hyperParameters, "OptimizerState: hyperParameters is null");
         hyperParameters.forEach((key, value) -> {
             if (key == null || value == null) {
-                throw new IllegalArgumentException("OptimizerState: hyper-parameter " + key + " = " + value
+                throw new NullPointerException("OptimizerState: hyperParameters has " + key + " = " + value
                         + "; every name and value must be given");
             }
         });
         hyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperParameters));
-        groups = List.copyOf(Objects.requireNonNull(groups, "OptimizerState: groups is null"));
-        params = List.copyOf(Objects.requireNonNull(params, "OptimizerState: params is null"));
+        groups = List.copyOf(NullChecks.elements(groups, "OptimizerState", "groups"));
+        params = List.copyOf(NullChecks.elements(params, "OptimizerState", "params"));
     }
 
     /**
@@ -59,9 +60,11 @@ public record OptimizerState(String optimizer, Map<String, Double> hyperParamete
      */
     public record Group(double lr, double initialLr, double weightDecay, int size) {
         public Group {
-            if (!(lr >= 0 && initialLr >= 0 && weightDecay >= 0) || size < 0) {
+            // A restored infinite rate would turn every weight into ±∞ or NaN on the next step.
+            boolean finite = Double.isFinite(lr) && Double.isFinite(initialLr) && Double.isFinite(weightDecay);
+            if (!(lr >= 0 && initialLr >= 0 && weightDecay >= 0) || !finite || size < 0) {
                 throw new IllegalArgumentException("OptimizerState.Group: lr " + lr + ", initialLr " + initialLr
-                        + ", weightDecay " + weightDecay + " must be >= 0 and size " + size + " must be >= 0");
+                        + ", weightDecay " + weightDecay + " must be finite and >= 0, and size " + size + " must be >= 0");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.NullChecks;
 import io.jgrad.core.Tensor;
 import java.util.List;
 import java.util.Objects;
@@ -22,19 +23,14 @@ import java.util.OptionalDouble;
  */
 public record ParamGroup(List<Tensor> params, OptionalDouble lr, OptionalDouble weightDecay) {
     public ParamGroup {
-        Objects.requireNonNull(params, "ParamGroup: params is null; pass a list of tensors");
         Objects.requireNonNull(lr, "ParamGroup: lr is null; use OptionalDouble.empty()");
         Objects.requireNonNull(weightDecay, "ParamGroup: weightDecay is null; use OptionalDouble.empty()");
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i) == null) {
-                throw new IllegalArgumentException("ParamGroup: params[" + i + "] is null; pass only tensors");
-            }
-        }
-        params = List.copyOf(params);
+        params = List.copyOf(NullChecks.elements(params, "ParamGroup", "params"));
     }
 
     /** A group of {@code params} that uses the optimizer's learning rate and weight decay. */
     public static ParamGroup of(List<Tensor> params) {
+        NullChecks.elements(params, "ParamGroup.of", "params");
         return new ParamGroup(params, OptionalDouble.empty(), OptionalDouble.empty());
     }
 

@@ -140,8 +140,7 @@ class CheckpointTest {
     /** Loads the damaged file into {@code opt}; asserts it fails, naming the file, and changes nothing. */
     private String assertRejected(Path damaged) {
         OptimizerState before = opt.stateDict();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> opt.loadStateDict(OptimizerCheckpoint.load(damaged)));
+        IOException e = assertThrows(IOException.class, () -> opt.loadStateDict(OptimizerCheckpoint.load(damaged)));
         assertTrue(e.getMessage().startsWith("OptimizerCheckpoint.load: " + damaged + " "), e.getMessage());
         assertEquals(before, opt.stateDict());
         return e.getMessage();
