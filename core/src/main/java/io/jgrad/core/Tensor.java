@@ -497,6 +497,8 @@ public final class Tensor {
      * (a dense layer's forward).
      */
     public Tensor linear(Tensor weight, Tensor bias) {
+        Objects.requireNonNull(weight, "linear: weight is null");
+        Objects.requireNonNull(bias, "linear: bias is null");
         return Linear.apply(this, weight, bias);
     }
 
