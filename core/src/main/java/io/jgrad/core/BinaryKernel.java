@@ -20,6 +20,15 @@ interface BinaryKernel {
             kernel.run(x, 0, 1, y, 0, 0, out, 0, out.length);
         } else if (x.length == 1 && y.length == out.length) {
             kernel.run(x, 0, 0, y, 0, 1, out, 0, out.length);
+        } else if (x.length == out.length && y.length > 0 && b.shape().repeatsInto(shape)) {
+            // A bias-like b repeated along the leading dimensions: one contiguous run per copy.
+            for (int o = 0; o < out.length; o += y.length) {
+                kernel.run(x, o, 1, y, 0, 1, out, o, y.length);
+            }
+        } else if (y.length == out.length && x.length > 0 && a.shape().repeatsInto(shape)) {
+            for (int o = 0; o < out.length; o += x.length) {
+                kernel.run(x, 0, 1, y, o, 1, out, o, x.length);
+            }
         } else {
             Strided.forEachRun(shape.dimsUnsafe(), a.shape().stridesIn(shape), b.shape().stridesIn(shape),
                     shape.strides(), (ao, as, bo, bs, oo, os, n) -> kernel.run(x, ao, as, y, bo, bs, out, oo, n));

@@ -169,6 +169,27 @@ public final class Shape {
     }
 
     /**
+     * Whether {@code target} is whole copies of this shape laid end to end: this shape, less its
+     * leading 1s, equals the last dimensions of {@code target} (a bias [n] in a batch [m, n]).
+     */
+    boolean repeatsInto(Shape target) {
+        int lead = 0;
+        while (lead < dims.length && dims[lead] == 1) {
+            lead++;
+        }
+        int off = target.rank() - (dims.length - lead);
+        if (off < 0) {
+            return false;
+        }
+        for (int i = lead; i < dims.length; i++) {
+            if (dims[i] != target.dims[off + i - lead]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Strides of this shape seen inside the broadcast {@code target} shape: 0 for stretched or
      * missing dimensions.
      */

@@ -27,6 +27,14 @@ final class SumTo extends Node {
                 s += v;
             }
             out[0] = s;
+        } else if (out.length > 0 && shape.repeatsInto(full)) {
+            // Summing whole leading dimensions away (a bias gradient over the batch): add each copy.
+            int n = out.length;
+            for (int o = 0; o < in.length; o += n) {
+                for (int j = 0; j < n; j++) {
+                    out[j] += in[o + j];
+                }
+            }
         } else {
             Strided.forEachRun(full.dimsUnsafe(), full.strides(), new int[full.rank()], shape.stridesIn(full),
                     (ao, as, bo, bs, oo, os, n) -> {
