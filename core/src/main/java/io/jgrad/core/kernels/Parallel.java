@@ -1,5 +1,7 @@
 package io.jgrad.core.kernels;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -38,12 +40,12 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        @SuppressWarnings("unchecked")
-        ForkJoinTask<Void>[] forked = new ForkJoinTask[p - 1];
+        List<ForkJoinTask<Void>> forked = new ArrayList<>(p - 1);
         for (int t = 1; t < p; t++) {
             int from = boundary(t, p, chunks, align, n), to = boundary(t + 1, p, chunks, align, n);
-            forked[t - 1] = ForkJoinTask.adapt(() -> body.run(from, to), null);
-            forked[t - 1].fork();
+            ForkJoinTask<Void> task = ForkJoinTask.adapt(() -> body.run(from, to), null);
+            task.fork();
+            forked.add(task);
         }
         body.run(0, boundary(1, p, chunks, align, n));
         for (ForkJoinTask<Void> task : forked) {
