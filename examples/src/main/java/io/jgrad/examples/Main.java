@@ -28,12 +28,20 @@ public final class Main {
             new BallOrNot(),
             new CustomOp());
 
+    /** The benchmark command, provided by the bench module (see bench/RESULTS.md). */
+    static final String BENCH = "bench";
+
     private Main() {
     }
 
     public static void main(String[] args) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
+        }
+        if (args.length > 0 && args[0].equals(BENCH)) {
+            // The benchmark command has options of its own (--json, --only, ...): hand them over as they are.
+            io.jgrad.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
         int code = run(args, System.out, System.err);
         if (code != 0) {
@@ -130,6 +138,8 @@ public final class Main {
         for (Command c : COMMANDS) {
             out.println(String.format(Locale.ROOT, "  %-22s %s", c.name(), c.summary()));
         }
+        out.println(String.format(Locale.ROOT, "  %-22s %s", BENCH,
+                "training steps, matrix products, autograd overhead and memory (bench --help for its options)"));
         out.println(String.format(Locale.ROOT, "  %-22s %s", "help", "this list"));
         out.println();
         out.println("options:");
