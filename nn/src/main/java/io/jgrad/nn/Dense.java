@@ -60,7 +60,8 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException("Dense.forward: input of shape " + x.shape() + " has " + last
                     + " features in its last dimension but this layer takes " + in + "; pass [batch, " + in + "]");
         }
-        return x.matmul(weight).add(bias);
+        // The fused op (PyTorch's addmm): the same values as x.matmul(weight).add(bias), one pass, no temporary.
+        return x.linear(weight, bias);
     }
 
     /** W, shape [in, out]: the parameter itself, not a copy. */
