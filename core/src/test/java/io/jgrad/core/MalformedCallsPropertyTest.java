@@ -3,13 +3,11 @@ package io.jgrad.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.core.Naive.Nd;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,12 +28,11 @@ import net.jqwik.api.Tuple;
 final class MalformedCallsPropertyTest {
     /** The number of random calls per run, quoted in docs/RELIABILITY.md. */
     static final int TRIES = 3000;
-    /** A guard against a hang only; a call takes microseconds. */
-    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
     @Property(tries = TRIES)
     void everyCallGivesTheReferenceResultOrTheDocumentedException(@ForAll("calls") MalformedCall call) {
-        assertTimeoutPreemptively(HANG_GUARD, () -> check(call), () -> call + " did not return");
+        // A call that never returns is caught by the build's fork timeout (parent pom), not timed here.
+        check(call);
     }
 
     @Provide
