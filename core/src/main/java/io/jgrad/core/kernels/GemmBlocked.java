@@ -8,19 +8,19 @@ import java.util.Arrays;
  * <p>C2 (Java 17) vectorises a loop only when every array in it is indexed at one running index
  * with the same alignment and the body stays small; reading and writing one flat array at two
  * offsets keeps it scalar. So a panel of op(B) is packed into separate row arrays, the rows of C
- * being computed live in separate scratch row arrays, and the inner loop updates four such rows
- * from two panel rows (eight FMAs per six loads and four stores), always at index {@code j}.
+ * being computed live in separate scratch row arrays, and the inner loop updates three such rows
+ * from three panel rows (nine FMAs per six loads and three stores), always at index {@code j}.
  * The scratch rows are copied into C once, after the whole depth {@code k}.
  */
 final class GemmBlocked {
     /** Rows of C updated together by the inner loop (the register tile's height). */
-    static final int MR = 4;
+    static final int MR = 3;
     /** Depth of a packed panel of op(B): its rows stay in L2 while a block of C rows sweeps them. */
-    private static final int KC = 128;
+    private static final int KC = 129;
     /** Width of a panel, and of the scratch rows of C. */
     private static final int NC = 256;
     /** Rows of C kept in scratch at once. */
-    private static final int MC = 128;
+    private static final int MC = 126;
 
     /**
      * Whether {@link VectorGemm} runs instead: the JVM was started with {@code --add-modules
@@ -70,7 +70,7 @@ final class GemmBlocked {
                     int r = 0;
                     for (; r + MR <= mc; r += MR) {
                         int ao = g.aOff() + (ic + r) * ars + pc * acs;
-                        rows4(g.a(), ao, ars, acs, s.panel, kc, rows[r], rows[r + 1], rows[r + 2], rows[r + 3], nc);
+                        rows3(g.a(), ao, ars, acs, s.panel, kc, rows[r], rows[r + 1], rows[r + 2], nc);
                     }
                     for (; r < mc; r++) {
                         row1(g.a(), g.aOff() + (ic + r) * ars + pc * acs, acs, s.panel, kc, rows[r], nc);
@@ -102,34 +102,36 @@ final class GemmBlocked {
     }
 
     /**
-     * Four rows of C += op(A)[4 rows, kc] · panel[kc, n]: two panel rows per pass, each loaded
-     * once for the four C rows. op(A)[r, p] is {@code a[ao + r·rs + p·cs]}.
+     * Three rows of C += op(A)[3 rows, kc] · panel[kc, n]: three panel rows per pass, each loaded
+     * once for the three C rows (nine FMAs per six loads and three stores). Measured against 4×2,
+     * 2×4, 2×3 and 3×2 row-by-panel tiles, this one vectorised best; four or more panel rows with
+     * more than two C rows make the loop body too big and C2 leaves it scalar.
+     * op(A)[r, p] is {@code a[ao + r·rs + p·cs]}.
      */
-    private static void rows4(double[] a, int ao, int rs, int cs, double[][] panel, int kc,
-                              double[] t0, double[] t1, double[] t2, double[] t3, int n) {
+    private static void rows3(double[] a, int ao, int rs, int cs, double[][] panel, int kc,
+                              double[] t0, double[] t1, double[] t2, int n) {
         int p = 0;
-        for (; p + 2 <= kc; p += 2, ao += 2 * cs) {
-            double a0 = a[ao], a1 = a[ao + rs], a2 = a[ao + 2 * rs], a3 = a[ao + 3 * rs];
-            int ao1 = ao + cs;
-            double b0 = a[ao1], b1 = a[ao1 + rs], b2 = a[ao1 + 2 * rs], b3 = a[ao1 + 3 * rs];
-            double[] x = panel[p], y = panel[p + 1];
+        for (; p + 3 <= kc; p += 3, ao += 3 * cs) {
+            int o1 = ao + cs, o2 = o1 + cs;
+            double a00 = a[ao], a01 = a[o1], a02 = a[o2];
+            double a10 = a[ao + rs], a11 = a[o1 + rs], a12 = a[o2 + rs];
+            double a20 = a[ao + 2 * rs], a21 = a[o1 + 2 * rs], a22 = a[o2 + 2 * rs];
+            double[] x0 = panel[p], x1 = panel[p + 1], x2 = panel[p + 2];
             for (int j = 0; j < n; j++) {
-                double xj = x[j], yj = y[j];
-                t0[j] = Math.fma(b0, yj, Math.fma(a0, xj, t0[j]));
-                t1[j] = Math.fma(b1, yj, Math.fma(a1, xj, t1[j]));
-                t2[j] = Math.fma(b2, yj, Math.fma(a2, xj, t2[j]));
-                t3[j] = Math.fma(b3, yj, Math.fma(a3, xj, t3[j]));
+                double v0 = x0[j], v1 = x1[j], v2 = x2[j];
+                t0[j] = Math.fma(a02, v2, Math.fma(a01, v1, Math.fma(a00, v0, t0[j])));
+                t1[j] = Math.fma(a12, v2, Math.fma(a11, v1, Math.fma(a10, v0, t1[j])));
+                t2[j] = Math.fma(a22, v2, Math.fma(a21, v1, Math.fma(a20, v0, t2[j])));
             }
         }
-        if (p < kc) {
-            double a0 = a[ao], a1 = a[ao + rs], a2 = a[ao + 2 * rs], a3 = a[ao + 3 * rs];
+        for (; p < kc; p++, ao += cs) {
+            double a0 = a[ao], a1 = a[ao + rs], a2 = a[ao + 2 * rs];
             double[] x = panel[p];
             for (int j = 0; j < n; j++) {
                 double xj = x[j];
                 t0[j] = Math.fma(a0, xj, t0[j]);
                 t1[j] = Math.fma(a1, xj, t1[j]);
                 t2[j] = Math.fma(a2, xj, t2[j]);
-                t3[j] = Math.fma(a3, xj, t3[j]);
             }
         }
     }
