@@ -92,9 +92,27 @@ final class GemmBlocked {
             }
             return;
         }
-        // op(B)[p, j] = B[j, p]: read each stored row of B once, contiguously.
-        for (int j = 0; j < nc; j++) {
-            int bj = g.bOff() + (jc + j) * g.k() + pc;
+        // op(B)[p, j] = B[j, p]: a transpose, done in strips of eight stored rows of B so that the
+        // reads run along eight rows at once and each panel row gets eight neighbouring values.
+        int k = g.k();
+        int j = 0;
+        for (; j + 8 <= nc; j += 8) {
+            int b0 = g.bOff() + (jc + j) * k + pc;
+            for (int p = 0; p < kc; p++) {
+                double[] row = panel[p];
+                int q = b0 + p;
+                row[j] = b[q];
+                row[j + 1] = b[q + k];
+                row[j + 2] = b[q + 2 * k];
+                row[j + 3] = b[q + 3 * k];
+                row[j + 4] = b[q + 4 * k];
+                row[j + 5] = b[q + 5 * k];
+                row[j + 6] = b[q + 6 * k];
+                row[j + 7] = b[q + 7 * k];
+            }
+        }
+        for (; j < nc; j++) {
+            int bj = g.bOff() + (jc + j) * k + pc;
             for (int p = 0; p < kc; p++) {
                 panel[p][j] = b[bj + p];
             }
