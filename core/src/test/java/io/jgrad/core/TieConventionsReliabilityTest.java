@@ -27,6 +27,23 @@ final class TieConventionsReliabilityTest {
     }
 
     @Test
+    void reluMapsNegativeZeroToZeroPassesNaNAndItsMaskedGradientsArePositiveZero() {
+        Tensor x = Tensor.of(new double[] {-0.0, Double.NaN, -2, 0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY})
+                .requiresGrad(true);
+        Tensor y = x.relu();
+        assertArrayEquals(new double[] {0.0, Double.NaN, 0.0, 0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY},
+                y.toArray(), 0.0);
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(y.toArray()[0]), "relu(-0.0) is +0.0");
+        // PyTorch's threshold_backward: the gradient is blocked only where the output is <= 0, so a
+        // NaN output passes it on; a blocked entry is +0.0 even when the incoming gradient is negative.
+        double[] g = grad(x, y, -5, -6, -7, -8, -9, -10);
+        assertArrayEquals(new double[] {0.0, -6, 0.0, 0.0, -9, -10}, g, 0.0);
+        for (int i : new int[] {0, 2, 3}) {
+            assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(g[i]), "entry " + i + " is +0.0");
+        }
+    }
+
+    @Test
     void leakyReluHasTheNegativeSlopeAtZero() {
         Tensor x = Tensor.of(new double[] {0.0, -0.0}).requiresGrad(true);
         assertArrayEquals(new double[] {0.2, 0.2}, grad(x, x.leakyRelu(0.2), 1, 1));
