@@ -19,25 +19,8 @@ final class LogSumExp extends Node {
         int n = s.dim(axis), outer = s.outer(axis), inner = s.inner(axis);
         double[] in = x.data, out = new double[outer * inner];
         for (int o = 0; o < outer; o++) {
-            int base = o * n * inner;
             for (int i = 0; i < inner; i++) {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < n; j++) {
-                    double v = in[base + j * inner + i];
-                    if (v > m || Double.isNaN(v)) {
-                        m = v;
-                    }
-                }
-                if (Double.isInfinite(m) || Double.isNaN(m)) {
-                    // All −∞ (log 0), some +∞, or NaN: the answer is m itself, no shift possible.
-                    out[o * inner + i] = m;
-                    continue;
-                }
-                double sum = 0;
-                for (int j = 0; j < n; j++) {
-                    sum += Math.exp(in[base + j * inner + i] - m);
-                }
-                out[o * inner + i] = m + Math.log(sum);
+                out[o * inner + i] = line(in, o * n * inner + i, n, inner);
             }
         }
         Tensor y = Tensor.wrap(out, s.with(axis, 1));
@@ -45,6 +28,32 @@ final class LogSumExp extends Node {
             new LogSumExp(y, x);
         }
         return y;
+    }
+
+    /** log Σ exp over the n values {@code in[start + j·stride]}, with the maximum factored out. */
+    static double line(double[] in, int start, int n, int stride) {
+        double m = max(in, start, n, stride);
+        if (Double.isInfinite(m) || Double.isNaN(m)) {
+            // All −∞ (log 0), some +∞, or NaN: the answer is m itself, no shift possible.
+            return m;
+        }
+        double sum = 0;
+        for (int j = 0, q = start; j < n; j++, q += stride) {
+            sum += Math.exp(in[q] - m);
+        }
+        return m + Math.log(sum);
+    }
+
+    /** The largest of the n values {@code in[start + j·stride]}, NaN if any is NaN, −∞ if n = 0. */
+    static double max(double[] in, int start, int n, int stride) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0, q = start; j < n; j++, q += stride) {
+            double v = in[q];
+            if (v > m || Double.isNaN(v)) {
+                m = v;
+            }
+        }
+        return m;
     }
 
     @Override

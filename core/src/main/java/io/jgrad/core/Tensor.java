@@ -578,13 +578,12 @@ public final class Tensor {
 
     /** exp(x − logSumExp(x)) along {@code axis}: probabilities that sum to 1. */
     public Tensor softmax(int axis) {
-        // Resolve the axis here so that a bad one is reported as softmax's, not logSumExp's.
-        return sub(logSumExp(shape.normalizeAxis(axis, "softmax"), true)).exp();
+        return LogSoftmax.apply(this, shape.normalizeAxis(axis, "softmax")).exp();
     }
 
     /** x − logSumExp(x) along {@code axis}: stable log-probabilities. */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(shape.normalizeAxis(axis, "logSoftmax"), true));
+        return LogSoftmax.apply(this, shape.normalizeAxis(axis, "logSoftmax"));
     }
 
     /**

@@ -1,0 +1,84 @@
+package io.jgrad.core;
+
+/**
+ * x − logSumExp(x) along one axis, in one pass: the log-probabilities under cross-entropy, which
+ * every classifier step computes. Backward: g − softmax(x)·Σg along the axis, also in one pass,
+ * with the softmax kept from the forward pass (so backward computes no exponentials). Built from
+ * sub and logSumExp instead, the same step took two broadcast passes forward and four backward.
+ */
+final class LogSoftmax extends Node {
+    private final Saved result;
+    private final Saved probabilities;
+    private final int axis;
+
+    private LogSoftmax(Tensor out, Tensor x, Tensor probabilities, int axis) {
+        super("logSoftmax", out, x);
+        this.result = save(out);
+        this.probabilities = save(probabilities);
+        this.axis = axis;
+    }
+
+    static Tensor apply(Tensor x, int axis) {
+        Shape s = x.shape();
+        int n = s.dim(axis), outer = s.outer(axis), inner = s.inner(axis);
+        double[] in = x.data, out = new double[in.length], p = new double[in.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                line(in, out, p, o * n * inner + i, n, inner);
+            }
+        }
+        Tensor y = Tensor.wrap(out, s);
+        if (Autograd.isRecording(x)) {
+            new LogSoftmax(y, x, Tensor.wrap(p, s), axis);
+        }
+        return y;
+    }
+
+    /** One line: out = in − logSumExp(in) and p = softmax(in), with the maximum factored out. */
+    private static void line(double[] in, double[] out, double[] p, int start, int n, int stride) {
+        double m = LogSumExp.max(in, start, n, stride);
+        if (Double.isInfinite(m) || Double.isNaN(m)) {
+            // logSumExp is m itself (see LogSumExp.line); no shift possible.
+            for (int j = 0, q = start; j < n; j++, q += stride) {
+                out[q] = in[q] - m;
+                p[q] = Math.exp(out[q]);
+            }
+            return;
+        }
+        double sum = 0;
+        for (int j = 0, q = start; j < n; j++, q += stride) {
+            p[q] = Math.exp(in[q] - m);
+            sum += p[q];
+        }
+        double lse = m + Math.log(sum);
+        for (int j = 0, q = start; j < n; j++, q += stride) {
+            out[q] = in[q] - lse;
+            p[q] /= sum;
+        }
+    }
+
+    @Override
+    Tensor[] backward(Tensor grad) {
+        Tensor y = result.get();
+        if (Autograd.isRecording(grad, y)) {
+            // createGraph: the same rule from recorded ops, so it can be differentiated again.
+            return new Tensor[] {grad.sub(y.exp().mul(grad.sum(axis, true)))};
+        }
+        Shape s = y.shape();
+        int n = s.dim(axis), outer = s.outer(axis), inner = s.inner(axis);
+        double[] g = grad.data, p = probabilities.get().data, out = new double[g.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int start = o * n * inner + i;
+                double sum = 0;
+                for (int j = 0, q = start; j < n; j++, q += inner) {
+                    sum += g[q];
+                }
+                for (int j = 0, q = start; j < n; j++, q += inner) {
+                    out[q] = g[q] - p[q] * sum;
+                }
+            }
+        }
+        return new Tensor[] {Tensor.wrap(out, s)};
+    }
+}
