@@ -58,11 +58,14 @@ final class GemmBlocked {
                 int mc = Math.min(MC, i1 - ic);
                 double[][] rows = s.rows;
                 for (int r = 0; r < mc; r++) {
-                    if (g.accumulate()) {
-                        System.arraycopy(g.c(), g.cOff() + (ic + r) * g.n() + jc, rows[r], 0, nc);
-                    } else {
+                    if (!g.accumulate()) {
                         Arrays.fill(rows[r], 0, nc, 0.0);
+                    } else if (!g.transC()) {
+                        System.arraycopy(g.c(), g.cIndex(ic + r, jc), rows[r], 0, nc);
                     }
+                }
+                if (g.accumulate() && g.transC()) {
+                    copyTransposed(g, rows, ic, mc, jc, nc, true);
                 }
                 for (int pc = p0; pc < p1; pc += KC) {
                     int kc = Math.min(KC, p1 - pc);
@@ -76,8 +79,33 @@ final class GemmBlocked {
                         row1(g.a(), g.aOff() + (ic + r) * ars + pc * acs, acs, s.panel, kc, rows[r], nc);
                     }
                 }
+                if (g.transC()) {
+                    copyTransposed(g, rows, ic, mc, jc, nc, false);
+                } else {
+                    for (int r = 0; r < mc; r++) {
+                        System.arraycopy(rows[r], 0, g.c(), g.cIndex(ic + r, jc), nc);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves the block [ic, ic + mc) × [jc, jc + nc) of a transposed-stored C between C and the
+     * scratch rows (into them when {@code load}). Column j of the block is a contiguous run of C,
+     * so each pass reads or writes C in order while the scratch rows are read across.
+     */
+    private static void copyTransposed(Product g, double[][] rows, int ic, int mc, int jc, int nc, boolean load) {
+        double[] c = g.c();
+        for (int j = 0; j < nc; j++) {
+            int q = g.cIndex(ic, jc + j);
+            if (load) {
                 for (int r = 0; r < mc; r++) {
-                    System.arraycopy(rows[r], 0, g.c(), g.cOff() + (ic + r) * g.n() + jc, nc);
+                    rows[r][j] = c[q + r];
+                }
+            } else {
+                for (int r = 0; r < mc; r++) {
+                    c[q + r] = rows[r][j];
                 }
             }
         }

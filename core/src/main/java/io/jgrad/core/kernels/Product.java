@@ -2,10 +2,30 @@ package io.jgrad.core.kernels;
 
 /**
  * The operands of one matrix product {@code C (+)= op(A) · op(B)}: dimensions, storage and
- * offsets, and how to step through op(A) and op(B) in their row-major storage.
+ * offsets, and how to step through op(A) and op(B) in their row-major storage. When
+ * {@code transC}, the [m, n] result is stored transposed: element (i, j) at {@code cOff + j·m + i}.
  */
 record Product(boolean transA, boolean transB, int m, int n, int k,
-               double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+               double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate,
+               boolean transC) {
+
+    Product(boolean transA, boolean transB, int m, int n, int k,
+            double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        this(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, false);
+    }
+
+    /**
+     * The same product computed as Cᵀ = op(B)ᵀ · op(A)ᵀ into the same storage: the rows of Cᵀ are
+     * the columns of C, so a narrow C ([*, 10], [*, 64]) becomes long rows for the vector loop.
+     */
+    Product transposed() {
+        return new Product(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, accumulate, !transC);
+    }
+
+    /** Index in {@code c} of element (i, j) of the [m, n] result. */
+    int cIndex(int i, int j) {
+        return transC ? cOff + j * m + i : cOff + i * n + j;
+    }
 
     /** Distance in {@code a} between op(A)[i, p] and op(A)[i + 1, p]. */
     int aRowStride() {
@@ -19,7 +39,7 @@ record Product(boolean transA, boolean transB, int m, int n, int k,
 
     /** The same product written (not added) into a fresh [m, n] array {@code out}. */
     Product writingTo(double[] out) {
-        return new Product(transA, transB, m, n, k, a, aOff, b, bOff, out, 0, false);
+        return new Product(transA, transB, m, n, k, a, aOff, b, bOff, out, 0, false, transC);
     }
 
     void check() {
