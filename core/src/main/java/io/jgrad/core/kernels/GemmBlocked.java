@@ -120,29 +120,28 @@ final class GemmBlocked {
             }
             return;
         }
-        // op(B)[p, j] = B[j, p]: a transpose, done in strips of eight stored rows of B so that the
-        // reads run along eight rows at once and each panel row gets eight neighbouring values.
+        // op(B)[p, j] = B[j, p]: a transpose, done eight panel rows at a time so that each stored
+        // row of B is read in runs of eight neighbours and each panel row is written in order.
         int k = g.k();
-        int j = 0;
-        for (; j + 8 <= nc; j += 8) {
-            int b0 = g.bOff() + (jc + j) * k + pc;
-            for (int p = 0; p < kc; p++) {
-                double[] row = panel[p];
-                int q = b0 + p;
-                row[j] = b[q];
-                row[j + 1] = b[q + k];
-                row[j + 2] = b[q + 2 * k];
-                row[j + 3] = b[q + 3 * k];
-                row[j + 4] = b[q + 4 * k];
-                row[j + 5] = b[q + 5 * k];
-                row[j + 6] = b[q + 6 * k];
-                row[j + 7] = b[q + 7 * k];
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) {
+            double[] r0 = panel[p], r1 = panel[p + 1], r2 = panel[p + 2], r3 = panel[p + 3];
+            double[] r4 = panel[p + 4], r5 = panel[p + 5], r6 = panel[p + 6], r7 = panel[p + 7];
+            for (int j = 0, q = g.bOff() + jc * k + pc + p; j < nc; j++, q += k) {
+                r0[j] = b[q];
+                r1[j] = b[q + 1];
+                r2[j] = b[q + 2];
+                r3[j] = b[q + 3];
+                r4[j] = b[q + 4];
+                r5[j] = b[q + 5];
+                r6[j] = b[q + 6];
+                r7[j] = b[q + 7];
             }
         }
-        for (; j < nc; j++) {
-            int bj = g.bOff() + (jc + j) * k + pc;
-            for (int p = 0; p < kc; p++) {
-                panel[p][j] = b[bj + p];
+        for (; p < kc; p++) {
+            double[] row = panel[p];
+            for (int j = 0, q = g.bOff() + jc * k + pc + p; j < nc; j++, q += k) {
+                row[j] = b[q];
             }
         }
     }

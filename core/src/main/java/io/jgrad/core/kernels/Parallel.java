@@ -1,6 +1,7 @@
 package io.jgrad.core.kernels;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -11,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * kind of machine, as long as half of a mid-sized product (mnist's [128, 128]·[128, 256] takes
  * about 150 µs per core). Like OpenMP's active wait policy, the team's workers spin for a short
  * while after each range before they park, so the products of one training step, which follow
- * each other within microseconds, find them awake. Only one caller uses the team at a time; any
+ * each other within microseconds, find them awake; and a caller that finishes its own range before
+ * a parked worker has woken runs that worker's range too. Only one caller uses the team at a time; any
  * other caller (another thread, or a range that itself splits) runs its loop whole on its own
  * thread, so nothing can deadlock.
  */
@@ -95,17 +97,23 @@ public final class Parallel {
     }
 
     /**
-     * One worker thread and its one-range mailbox. The caller writes the range, then bumps
-     * {@code posted}; the worker runs it, then sets {@code finished} to the same number. Both
-     * counters are volatile, so the range and its results are visible across the hand-over.
+     * One worker thread and its one-range mailbox. The caller writes the range and sets the state
+     * to POSTED; whoever moves it from POSTED first runs the range: the worker (to RUNNING, then
+     * DONE), or the caller itself (to TAKEN) when it has finished its own range before the worker
+     * woke up, so a parked worker never makes a product slower than running it on one core.
      */
     private static final class Worker extends Thread {
+        private static final int IDLE = 0;
+        private static final int POSTED = 1;
+        private static final int RUNNING = 2;
+        private static final int DONE = 3;
+        private static final int TAKEN = 4;
+
+        private final AtomicInteger state = new AtomicInteger(IDLE);
         private Range body;
         private int from;
         private int to;
         private Throwable failure;
-        private volatile long posted;
-        private volatile long finished;
         private volatile Thread waiter;
 
         Worker(int index) {
@@ -118,48 +126,57 @@ public final class Parallel {
             this.from = from;
             this.to = to;
             this.failure = null;
-            posted = posted + 1;
+            state.set(POSTED);
             LockSupport.unpark(this);
         }
 
-        /** Waits until the posted range is done; returns its failure, if any. */
+        /** Waits until the posted range is done, or runs it here if the worker has not started it. */
         Throwable await() {
-            long target = posted;
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (finished != target) {
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    waiter = Thread.currentThread();
-                    if (finished != target) {
-                        LockSupport.park(this);
+            if (state.compareAndSet(POSTED, TAKEN)) {
+                runRange();
+            } else {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                while (state.get() != DONE) {
+                    if (System.nanoTime() < spinUntil) {
+                        Thread.onSpinWait();
+                    } else {
+                        waiter = Thread.currentThread();
+                        if (state.get() != DONE) {
+                            LockSupport.park(this);
+                        }
+                        waiter = null;
                     }
-                    waiter = null;
                 }
             }
+            state.set(IDLE);
             body = null;
             return failure;
         }
 
+        private void runRange() {
+            try {
+                body.run(from, to);
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+
         @Override
         public void run() {
-            long seen = 0;
             while (true) {
                 long spinUntil = System.nanoTime() + SPIN_NANOS;
-                while (posted == seen) {
+                while (state.get() != POSTED) {
                     if (System.nanoTime() < spinUntil) {
                         Thread.onSpinWait();
                     } else {
                         LockSupport.park(this);
                     }
                 }
-                seen = posted;
-                try {
-                    body.run(from, to);
-                } catch (Throwable e) {
-                    failure = e;
+                if (!state.compareAndSet(POSTED, RUNNING)) {
+                    continue;   // the caller took the range back
                 }
-                finished = seen;
+                runRange();
+                state.set(DONE);
                 Thread w = waiter;
                 if (w != null) {
                     LockSupport.unpark(w);
