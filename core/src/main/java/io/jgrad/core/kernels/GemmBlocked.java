@@ -52,8 +52,14 @@ final class GemmBlocked {
         }
         Scratch s = SCRATCH.get();
         int ars = g.aRowStride(), acs = g.aColStride();
+        // A depth that fits one panel (a weight gradient Xᵀ·dZ over a batch) is packed once per
+        // column block, not once per block of rows.
+        boolean onePanel = p1 - p0 <= KC;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
+            if (onePanel) {
+                pack(g, s.panel, p0, p1 - p0, jc, nc);
+            }
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
                 double[][] rows = s.rows;
@@ -69,7 +75,9 @@ final class GemmBlocked {
                 }
                 for (int pc = p0; pc < p1; pc += KC) {
                     int kc = Math.min(KC, p1 - pc);
-                    pack(g, s.panel, pc, kc, jc, nc);
+                    if (!onePanel) {
+                        pack(g, s.panel, pc, kc, jc, nc);
+                    }
                     int r = 0;
                     for (; r + MR <= mc; r += MR) {
                         int ao = g.aOff() + (ic + r) * ars + pc * acs;
