@@ -56,10 +56,16 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
+    protected boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                          int from, int to) {
         double[] sum = state[0];
         double clr = lr / (1 + (step - 1) * lrDecay);
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i] + weightDecay * w[i];
             sum[i] += gi * gi;
             w[i] -= clr * (gi / (Math.sqrt(sum[i]) + eps));

@@ -45,8 +45,14 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
-        AdamRule.update(w, g, state, amsgrad, step, lr, beta1, beta2, eps, 1.0, weightDecay);
+    protected boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                          int from, int to) {
+        AdamRule.update(w, g, state, amsgrad, step, lr, beta1, beta2, eps, 1.0, weightDecay, from, to);
     }
 
     /** Settings of {@link Adam}: lr, weightDecay and groups, betas, eps, amsgrad; each setter checks its argument. */

@@ -29,7 +29,7 @@ final class AdamRule {
      * @param l2 the weight decay added to the gradient (0 for AdamW)
      */
     static void update(double[] w, double[] g, double[][] state, boolean amsgrad, long step, double lr,
-            double beta1, double beta2, double eps, double decay, double l2) {
+            double beta1, double beta2, double eps, double decay, double l2, int from, int to) {
         double[] m = state[0];
         double[] v = state[1];
         double[] vMax = amsgrad ? state[2] : v;
@@ -37,7 +37,7 @@ final class AdamRule {
         double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double wi = w[i] * decay;
             double gi = g[i] + l2 * wi;
             m[i] = m[i] * beta1 + oneMinusBeta1 * gi;

@@ -43,8 +43,14 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
-        AdamRule.update(w, g, state, amsgrad, step, lr, beta1, beta2, eps, 1 - lr * weightDecay, 0.0);
+    protected boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                          int from, int to) {
+        AdamRule.update(w, g, state, amsgrad, step, lr, beta1, beta2, eps, 1 - lr * weightDecay, 0.0, from, to);
     }
 
     /** Settings of {@link AdamW}: lr, weightDecay and groups, betas, eps, amsgrad; each setter checks its argument. */

@@ -42,11 +42,17 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
+    protected boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                          int from, int to) {
         double[] m = state[0];
         double biasCorrection = 1 - Math.pow(beta, step);
         double oneMinusBeta = 1 - beta;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i] + weightDecay * w[i];
             m[i] = beta * m[i] + oneMinusBeta * gi;
             w[i] -= lr * (m[i] / biasCorrection);

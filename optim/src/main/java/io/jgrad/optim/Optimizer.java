@@ -1,6 +1,7 @@
 package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.core.kernels.Parallel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -32,6 +33,49 @@ public abstract class Optimizer {
     private final Slot[] slots;
 
     /** One parameter group: its run-time learning rate and fixed weight decay. */
+    /**
+     * Parameters from this many elements on are updated on all cores. An update is a few
+     * operations per element over arrays that no longer fit in the core's cache, and two cores
+     * read and write memory about 1.6 times as fast as one.
+     */
+    private static final int PARALLEL_MIN = 1 << 16;
+
+    private final RangeUpdate ranges = new RangeUpdate();
+
+    /**
+     * The arguments of one parameter's update, held in fields so that splitting it over the cores
+     * allocates nothing (a lambda would capture them in a new object every step).
+     */
+    private final class RangeUpdate implements Parallel.Range {
+        private double[] w;
+        private double[] g;
+        private double[][] state;
+        private long step;
+        private double lr;
+        private double weightDecay;
+
+        void run(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
+            this.w = w;
+            this.g = g;
+            this.state = state;
+            this.step = step;
+            this.lr = lr;
+            this.weightDecay = weightDecay;
+            try {
+                Parallel.forRange(w.length, Parallel.cores(), 8, this);
+            } finally {
+                this.w = null;
+                this.g = null;
+                this.state = null;
+            }
+        }
+
+        @Override
+        public void run(int from, int to) {
+            update(w, g, state, step, lr, weightDecay, from, to);
+        }
+    }
+
     private static final class Group {
         final int from;
         final int to;
@@ -111,7 +155,8 @@ public abstract class Optimizer {
     }
 
     /**
-     * Applies the rule to one parameter in place.
+     * Applies the rule in place to the elements {@code [from, to)} of one parameter. Unless
+     * {@link #elementwise()} says so, the range is always the whole parameter.
      *
      * @param w the parameter's values, updated in place
      * @param g its gradient (read only)
@@ -119,8 +164,21 @@ public abstract class Optimizer {
      * @param step this parameter's step number, 1 on its first update
      * @param lr its group's learning rate
      * @param weightDecay its group's weight decay
+     * @param from first element to update
+     * @param to one past the last element to update
      */
-    protected abstract void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay);
+    protected abstract void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                                   int from, int to);
+
+    /**
+     * Whether each element's update reads only that element of {@code w}, {@code g} and the state
+     * arrays, so that a large parameter may be updated in several ranges at once, one per core
+     * (every rule in this package). A rule that looks at the whole tensor (a norm, as LAMB's trust
+     * ratio) must keep the default, {@code false}.
+     */
+    protected boolean elementwise() {
+        return false;
+    }
 
     /** The rule's fixed settings by name (booleans as 1.0 / 0.0), recorded in {@link #stateDict()}. */
     public final Map<String, Double> hyperParameters() {
@@ -149,7 +207,12 @@ public abstract class Optimizer {
                     slot.state = newState(slot.param.size());
                 }
                 slot.step++;
-                update(slot.param.mutableData(), grad.data(), slot.state, slot.step, group.lr, group.weightDecay);
+                double[] w = slot.param.mutableData();
+                if (w.length >= PARALLEL_MIN && elementwise()) {
+                    ranges.run(w, grad.data(), slot.state, slot.step, group.lr, group.weightDecay);
+                } else {
+                    update(w, grad.data(), slot.state, slot.step, group.lr, group.weightDecay, 0, w.length);
+                }
             }
         }
     }

@@ -69,12 +69,18 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
+    protected boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                          int from, int to) {
         double[] square = state[0];
         double[] buf = momentum > 0 ? state[1] : null;
         double[] gradAvg = centered ? state[state.length - 1] : null;
         double oneMinusAlpha = 1 - alpha;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i] + weightDecay * w[i];
             square[i] = square[i] * alpha + oneMinusAlpha * gi * gi;
             double variance = square[i];

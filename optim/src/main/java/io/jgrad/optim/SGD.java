@@ -56,9 +56,15 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay) {
+    protected boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] state, long step, double lr, double weightDecay,
+                          int from, int to) {
         if (momentum == 0) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= lr * (g[i] + weightDecay * w[i]);
             }
             return;
@@ -67,7 +73,7 @@ public final class SGD extends Optimizer {
         // The buffer starts as the first gradient itself; dampening applies from the second step.
         double bufMomentum = step == 1 ? 0.0 : momentum;
         double gradScale = step == 1 ? 1.0 : 1 - dampening;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i] + weightDecay * w[i];
             buf[i] = buf[i] * bufMomentum + gradScale * gi;
             w[i] -= lr * (nesterov ? gi + momentum * buf[i] : buf[i]);

@@ -34,6 +34,16 @@ class AllocationTest {
         assertAllocationFree(config.name(), opt::step);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void aStepSplitOverTheCoresAllocatesNothing(Config config) {
+        MersenneTwister rng = new MersenneTwister(43);
+        Tensor w = Tensor.randn(rng, 300, 300).requiresGrad(true);   // above the split threshold
+        w.mul(Tensor.randn(rng, 300, 300)).sum().backward();
+        Optimizer opt = config.build(List.of(w));
+        assertAllocationFree(config.name() + ", 90,000 parameters", opt::step, 500, 200);
+    }
+
     @Test
     void clippingAllocatesNothing() {
         List<Tensor> params = paramsWithGradients();
@@ -51,8 +61,12 @@ class AllocationTest {
     }
 
     private static void assertAllocationFree(String what, Runnable step) {
+        assertAllocationFree(what, step, WARM_UP, MEASURED);
+    }
+
+    private static void assertAllocationFree(String what, Runnable step, int warmUp, int measured) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < WARM_UP; i++) {
+        for (int i = 0; i < warmUp; i++) {
             step.run();
         }
         // Steady state is what is claimed: a window in which the JIT happens to deoptimise and
@@ -61,15 +75,15 @@ class AllocationTest {
         long[] windows = new long[WINDOWS];
         for (int w = 0; w < WINDOWS; w++) {
             long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < MEASURED; i++) {
+            for (int i = 0; i < measured; i++) {
                 step.run();
             }
             windows[w] = threads.getCurrentThreadAllocatedBytes() - before;
-            if (windows[w] < MEASURED) {
+            if (windows[w] < measured) {
                 return;
             }
         }
-        throw new AssertionError(what + ": bytes allocated in each window of " + MEASURED + " steps: "
+        throw new AssertionError(what + ": bytes allocated in each window of " + measured + " steps: "
                 + java.util.Arrays.toString(windows));
     }
 }
