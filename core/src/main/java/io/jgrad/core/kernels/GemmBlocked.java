@@ -100,20 +100,22 @@ final class GemmBlocked {
 
     /**
      * Moves the block [ic, ic + mc) × [jc, jc + nc) of a transposed-stored C between C and the
-     * scratch rows (into them when {@code load}). Column j of the block is a contiguous run of C,
-     * so each pass reads or writes C in order while the scratch rows are read across.
+     * scratch rows (into them when {@code load}), one scratch row at a time: a narrow C has few
+     * scratch rows (10 for [*, 10]) and long ones, so the inner loop runs along a row.
      */
     private static void copyTransposed(Product g, double[][] rows, int ic, int mc, int jc, int nc, boolean load) {
         double[] c = g.c();
-        for (int j = 0; j < nc; j++) {
-            int q = g.cIndex(ic, jc + j);
+        int stride = g.m();
+        for (int r = 0; r < mc; r++) {
+            double[] row = rows[r];
+            int q = g.cIndex(ic + r, jc);
             if (load) {
-                for (int r = 0; r < mc; r++) {
-                    rows[r][j] = c[q + r];
+                for (int j = 0; j < nc; j++, q += stride) {
+                    row[j] = c[q];
                 }
             } else {
-                for (int r = 0; r < mc; r++) {
-                    c[q + r] = rows[r][j];
+                for (int j = 0; j < nc; j++, q += stride) {
+                    c[q] = row[j];
                 }
             }
         }
