@@ -1,8 +1,5 @@
 package io.jgrad.core.kernels;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Dense matrix product kernels over row-major {@code double[]} storage:
@@ -94,22 +91,36 @@ public final class Gemm {
      * writes C; each other one its own partial product, added to C after the join.
      */
     private static void splitDepth(Product g, int parts) {
-        List<double[]> partials = Collections.synchronizedList(new ArrayList<>(parts));
-        Parallel.forRange(g.k(), parts, 8, (from, to) -> {
-            if (from == 0) {
-                GemmBlocked.multiply(g, 0, g.m(), 0, g.n(), from, to);
-            } else {
-                double[] c = new double[g.m() * g.n()];
-                GemmBlocked.multiply(g.writingTo(c), 0, g.m(), 0, g.n(), from, to);
-                partials.add(c);
+        // Fixed chunks of the depth, each summed on its own and added to C in chunk order: the
+        // result is the same whichever thread computes which chunk, also when the team is busy
+        // and one thread computes them all.
+        int m = g.m(), n = g.n(), k = g.k();
+        double[][] partials = new double[parts][];
+        Parallel.forRange(parts, parts, 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int p0 = depthBoundary(t, parts, k), p1 = depthBoundary(t + 1, parts, k);
+                if (t == 0) {
+                    GemmBlocked.multiply(g, 0, m, 0, n, p0, p1);
+                } else {
+                    double[] c = new double[m * n];
+                    GemmBlocked.multiply(g.writingTo(c), 0, m, 0, n, p0, p1);
+                    partials[t] = c;
+                }
             }
         });
         double[] c = g.c();
-        for (double[] p : partials) {
+        for (int t = 1; t < parts; t++) {
+            double[] p = partials[t];
             for (int i = 0; i < p.length; i++) {
                 c[g.cOff() + i] += p[i];
             }
         }
+    }
+
+    /** Start of depth chunk {@code t} of {@code parts}: multiples of 8, the last chunk ending at k. */
+    private static int depthBoundary(int t, int parts, int k) {
+        int eights = (k + 7) / 8;
+        return (int) Math.min(k, (long) eights * t / parts * 8);
     }
 
     /** The direct loops for tiny products, where packing would cost more than it saves. */

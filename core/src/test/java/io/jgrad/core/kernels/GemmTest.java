@@ -46,6 +46,23 @@ class GemmTest {
     }
 
     @Test
+    void aDepthSplitProductIsBitForBitTheSameWhenTheWorkerTeamIsBusy() {
+        // A small C from a deep product: split by depth on two or more cores. Inside a split range
+        // the team is busy, so the same product runs all its chunks on one thread.
+        int m = 40, n = 30, k = 5000;
+        RandomGenerator rng = new MersenneTwister(77);
+        double[] a = random(rng, m * k), b = random(rng, k * n);
+        double[] free = new double[m * n], busy = new double[m * n];
+        Gemm.gemm(false, false, m, n, k, a, 0, b, 0, free, 0);
+        Parallel.forRange(2, 2, 1, (from, to) -> {
+            if (from == 0) {
+                Gemm.gemm(false, false, m, n, k, a, 0, b, 0, busy, 0);
+            }
+        });
+        assertArrayEquals(free, busy, 0.0);
+    }
+
+    @Test
     void vectorPathRunsExactlyWhenTheModuleIsPresent() {
         assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), GemmBlocked.VECTOR);
     }
