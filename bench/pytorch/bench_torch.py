@@ -36,7 +36,8 @@ SIZES = [128, 256, 512, 1024, 2048]
 
 def nanos_per_call(fn, quick):
     """Warm up, then the median over timed repeats of a batch of calls sized to ~0.25 s."""
-    warmup, repeats, repeat_s = (0.0, 2, 0.0) if quick else (2.0, 7, 0.25)
+    # 5 s of warm-up, as jgrad's bench (its JIT needs 4-5 s on two cores); PyTorch needs less.
+    warmup, repeats, repeat_s = (0.0, 2, 0.0) if quick else (5.0, 7, 0.25)
     start, warm = time.perf_counter(), 0
     while True:
         fn()
