@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits a loop over {@code [0, n)} into contiguous ranges, one per core: range 0 on the calling
- * thread, the others on a team of daemon worker threads.
+ * thread, the others on a team of daemon worker threads. {@code -Djgrad.threads=N} caps the
+ * number of ranges (and so of threads) at N.
  *
  * <p>Why not the common {@code ForkJoinPool}: a parked pool worker took 20–100 µs to wake on this
  * kind of machine, as long as half of a mid-sized product (mnist's [128, 128]·[128, 256] takes
@@ -18,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread, so nothing can deadlock.
  */
 public final class Parallel {
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final int CORES = threads(System.getProperty("jgrad.threads"),
+            Runtime.getRuntime().availableProcessors());
     /** How long an idle worker, and a caller waiting for the team, spin before they park. */
     private static final long SPIN_NANOS = 200_000;
     /** Held by the caller currently using the team. */
@@ -33,9 +35,29 @@ public final class Parallel {
         void run(int from, int to);
     }
 
-    /** How many ranges a loop is split into at most: the number of cores. */
+    /**
+     * How many ranges a loop is split into at most: the number of cores, or the system property
+     * {@code jgrad.threads} when it is set (1 runs everything on the calling thread).
+     */
     public static int cores() {
         return CORES;
+    }
+
+    /** The thread count for a {@code jgrad.threads} setting ({@code null} when unset). */
+    static int threads(String setting, int available) {
+        if (setting == null) {
+            return available;
+        }
+        try {
+            int n = Integer.parseInt(setting.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("jgrad.threads must be a whole number from 1 up, got '" + setting
+                + "'; leave it unset to use every core (" + available + " here)");
     }
 
     /**

@@ -46,6 +46,18 @@ class ParallelTest {
     }
 
     @Test
+    void theThreadsSettingDefaultsToEveryCoreAndRejectsNonsense() {
+        assertEquals(6, Parallel.threads(null, 6));
+        assertEquals(1, Parallel.threads("1", 6));
+        assertEquals(3, Parallel.threads(" 3 ", 2));
+        for (String bad : new String[] {"0", "-2", "two", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.threads(bad, 6));
+            assertEquals("jgrad.threads must be a whole number from 1 up, got '" + bad
+                    + "'; leave it unset to use every core (6 here)", e.getMessage());
+        }
+    }
+
+    @Test
     void aFailureOnAnyRangeReachesTheCallerAndTheTeamStaysUsable() {
         for (int failing = 0; failing < Parallel.cores(); failing++) {
             int bad = failing;
