@@ -34,9 +34,18 @@ final class GemmBlocked {
 
     /** Per-thread buffers, allocated once, so a product allocates nothing. */
     private static final class Scratch {
-        final double[][] panel = new double[KC][NC];
-        final double[][] rows = new double[MC][NC];
+        final double[][] panel = new double[KC][ROW];
+        final double[][] rows = new double[MC][ROW];
     }
+
+    /**
+     * Allocated length of a scratch row: NC plus 6, so that a row with its 16-byte array header
+     * takes a whole number of 64-byte cache lines (16 + 262·8 = 33·64). Rows allocated one after
+     * another then all start at the same offset within a line; C2 aligns a loop's vector accesses
+     * to one of its arrays, and now the other five line up too instead of straddling lines. With
+     * rows of 256, a [64, 32, 64] product took 15.9–22.6 µs on one core; with 262, 14.0–14.7 µs.
+     */
+    private static final int ROW = NC + 6;
 
     private GemmBlocked() {
     }
