@@ -1,20 +1,20 @@
 package io.jgrad.core.kernels;
 
-
 /**
  * Dense matrix product kernels over row-major {@code double[]} storage:
  * {@code C = op(A) · op(B)} (or {@code C += ...}) where {@code op} optionally transposes, so backward
  * passes ({@code Xᵀ·dZ}, {@code dZ·Wᵀ}) never materialise a transpose.
  *
  * <p>Tiny products run as plain loops on the calling thread. Larger ones go through
- * {@link GemmBlocked}, a cache-blocked product with a packed panel of op(B) and a register-tiled
- * inner loop that C2 turns into SIMD FMA; above {@link #PARALLEL_MIN} multiply-adds the columns
- * (or rows) of C are split into one contiguous block per core.
+ * {@link GemmBlocked}, a cache-blocked product with a packed panel of op(B) and an inner loop that
+ * C2 turns into SIMD FMA; above {@link #PARALLEL_MIN} multiply-adds the rows (or columns, or for a
+ * small C from a deep product the depth) are split into one contiguous block per core on the
+ * {@link Parallel} worker team.
  */
 public final class Gemm {
     /** Below this many multiply-adds (m·n·k) the plain loops win: no packing, no scratch. */
     static final long BLOCKED_MIN = 8_192;
-    /** From this many multiply-adds on, a second core pays for the fork and join (a few µs). */
+    /** From this many multiply-adds on, a second core pays for handing it half (about a µs). */
     static final long PARALLEL_MIN = 1L << 18;
     /**
      * Widths of C below which, when C has at least twice as many rows, Cᵀ = op(B)ᵀ·op(A)ᵀ is
