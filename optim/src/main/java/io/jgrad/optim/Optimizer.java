@@ -23,7 +23,9 @@ import java.util.Set;
  * update; after that a step allocates nothing.
  *
  * <p>A subclass names its state arrays (passed to the constructor), optionally initialises them
- * ({@link #initState}) and implements {@link #update} as a loop over the arrays.
+ * ({@link #initState}) and implements {@link #update} as a loop over a range of the arrays. A rule
+ * whose elements are updated independently says so with {@link #elementwise()}; {@link #step()}
+ * then updates a parameter of 65,536 elements or more in one range per core.
  */
 public abstract class Optimizer {
     private final String name;
