@@ -98,11 +98,11 @@ public final class Gemm {
         // Fixed chunks of the depth, each summed on its own and added to C in chunk order: the
         // result is the same whichever thread computes which chunk, also when the team is busy
         // and one thread computes them all.
-        int m = g.m(), n = g.n(), k = g.k();
+        int m = g.m(), n = g.n(), k = g.k(), eights = (k + 7) / 8;
         double[][] partials = new double[parts][];
         Parallel.forRange(parts, parts, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
-                int p0 = depthBoundary(t, parts, k), p1 = depthBoundary(t + 1, parts, k);
+                int p0 = Parallel.boundary(t, parts, eights, 8, k), p1 = Parallel.boundary(t + 1, parts, eights, 8, k);
                 if (t == 0) {
                     GemmBlocked.multiply(g, 0, m, 0, n, p0, p1);
                 } else {
@@ -119,12 +119,6 @@ public final class Gemm {
                 c[g.cOff() + i] += p[i];
             }
         }
-    }
-
-    /** Start of depth chunk {@code t} of {@code parts}: multiples of 8, the last chunk ending at k. */
-    private static int depthBoundary(int t, int parts, int k) {
-        int eights = (k + 7) / 8;
-        return (int) Math.min(k, (long) eights * t / parts * 8);
     }
 
     /** The direct loops for tiny products, where packing would cost more than it saves. */

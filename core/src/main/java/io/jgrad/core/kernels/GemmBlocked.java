@@ -73,14 +73,11 @@ final class GemmBlocked {
                 int mc = Math.min(MC, i1 - ic);
                 double[][] rows = s.rows;
                 for (int r = 0; r < mc; r++) {
-                    if (!g.accumulate()) {
+                    if (g.accumulate()) {
+                        g.loadRow(ic + r, jc, rows[r], nc);
+                    } else {
                         Arrays.fill(rows[r], 0, nc, 0.0);
-                    } else if (!g.transC()) {
-                        System.arraycopy(g.c(), g.cIndex(ic + r, jc), rows[r], 0, nc);
                     }
-                }
-                if (g.accumulate() && g.transC()) {
-                    copyTransposed(g, rows, ic, mc, jc, nc, true);
                 }
                 for (int pc = p0; pc < p1; pc += KC) {
                     int kc = Math.min(KC, p1 - pc);
@@ -96,35 +93,8 @@ final class GemmBlocked {
                         row1(g.a(), g.aOff() + (ic + r) * ars + pc * acs, acs, s.panel, kc, rows[r], nc);
                     }
                 }
-                if (g.transC()) {
-                    copyTransposed(g, rows, ic, mc, jc, nc, false);
-                } else {
-                    for (int r = 0; r < mc; r++) {
-                        System.arraycopy(rows[r], 0, g.c(), g.cIndex(ic + r, jc), nc);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Moves the block [ic, ic + mc) × [jc, jc + nc) of a transposed-stored C between C and the
-     * scratch rows (into them when {@code load}), one scratch row at a time: a narrow C has few
-     * scratch rows (10 for [*, 10]) and long ones, so the inner loop runs along a row.
-     */
-    private static void copyTransposed(Product g, double[][] rows, int ic, int mc, int jc, int nc, boolean load) {
-        double[] c = g.c();
-        int stride = g.m();
-        for (int r = 0; r < mc; r++) {
-            double[] row = rows[r];
-            int q = g.cIndex(ic + r, jc);
-            if (load) {
-                for (int j = 0; j < nc; j++, q += stride) {
-                    row[j] = c[q];
-                }
-            } else {
-                for (int j = 0; j < nc; j++, q += stride) {
-                    c[q] = row[j];
+                for (int r = 0; r < mc; r++) {
+                    g.storeRow(ic + r, jc, rows[r], 0, nc, false);
                 }
             }
         }

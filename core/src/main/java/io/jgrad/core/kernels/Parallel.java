@@ -102,7 +102,8 @@ public final class Parallel {
         }
     }
 
-    private static int boundary(int t, int parts, int chunks, int align, int n) {
+    /** Start of range {@code t} of {@code parts} over {@code chunks} chunks of {@code align}, capped at n. */
+    static int boundary(int t, int parts, int chunks, int align, int n) {
         return (int) Math.min(n, (long) chunks * t / parts * align);
     }
 

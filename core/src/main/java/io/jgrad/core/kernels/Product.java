@@ -16,7 +16,7 @@ record Product(boolean transA, boolean transB, int m, int n, int k,
 
     /**
      * The same product computed as Cᵀ = op(B)ᵀ · op(A)ᵀ into the same storage: the rows of Cᵀ are
-     * the columns of C, so a narrow C ([*, 10], [*, 64]) becomes long rows for the vector loop.
+     * the columns of C, so a narrow C ([*, 10]) becomes long rows for the vector loop.
      */
     Product transposed() {
         return new Product(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, accumulate, !transC);
@@ -25,6 +25,34 @@ record Product(boolean transA, boolean transB, int m, int n, int k,
     /** Index in {@code c} of element (i, j) of the [m, n] result. */
     int cIndex(int i, int j) {
         return transC ? cOff + j * m + i : cOff + i * n + j;
+    }
+
+    /** Copies result elements (i, j) … (i, j + len − 1) into {@code dst[0 : len]}. */
+    void loadRow(int i, int j, double[] dst, int len) {
+        int q = cIndex(i, j);
+        if (!transC) {
+            System.arraycopy(c, q, dst, 0, len);
+            return;
+        }
+        for (int x = 0; x < len; x++, q += m) {
+            dst[x] = c[q];
+        }
+    }
+
+    /**
+     * Writes {@code src[srcOff : srcOff + len]} to result elements (i, j) … (i, j + len − 1), or
+     * adds it to them when {@code add}. The only code besides {@link #cIndex} that knows how C is
+     * laid out, so both kernels store through it.
+     */
+    void storeRow(int i, int j, double[] src, int srcOff, int len, boolean add) {
+        int q = cIndex(i, j), step = transC ? m : 1;
+        if (!transC && !add) {
+            System.arraycopy(src, srcOff, c, q, len);
+            return;
+        }
+        for (int x = 0; x < len; x++, q += step) {
+            c[q] = add ? c[q] + src[srcOff + x] : src[srcOff + x];
+        }
     }
 
     /** Distance in {@code a} between op(A)[i, p] and op(A)[i + 1, p]. */

@@ -117,25 +117,8 @@ final class VectorGemm {
 
     /** Writes (or adds) the valid mr × nr corner of the tile into C at row i, column j. */
     private static void store(Product g, double[] tile, int i, int mr, int j, int nr, boolean add) {
-        double[] c = g.c();
-        if (g.transC()) {
-            for (int r = 0; r < mr; r++) {
-                for (int x = 0; x < nr; x++) {
-                    int q = g.cIndex(i + r, j + x);
-                    c[q] = add ? c[q] + tile[r * NR + x] : tile[r * NR + x];
-                }
-            }
-            return;
-        }
         for (int r = 0; r < mr; r++) {
-            int ci = g.cIndex(i + r, j), t = r * NR;
-            if (add) {
-                for (int x = 0; x < nr; x++) {
-                    c[ci + x] += tile[t + x];
-                }
-            } else {
-                System.arraycopy(tile, t, c, ci, nr);
-            }
+            g.storeRow(i + r, j, tile, r * NR, nr, add);
         }
     }
 }
