@@ -1,5 +1,8 @@
 package io.jgrad.core;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -10,6 +13,16 @@ import java.util.SplittableRandom;
  */
 public final class FileDamage {
     private FileDamage() {
+    }
+
+    /** Deletes a flat directory the damage tests made: its files, then the directory itself. */
+    public static void deleteDirectory(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
     }
 
     /** A damaged copy of {@code good} (which must not be empty). */

@@ -106,12 +106,7 @@ final class FilesReliabilityTest {
             assertTrue(e.getMessage().startsWith("checkpoint " + file + " "), e.getMessage());
             assertTrue(sameParameters(before, target.stateDict()), "the model changed");
         } finally {
-            try (var files = Files.list(base)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(base);
+            FileDamage.deleteDirectory(base);
         }
     }
 

@@ -157,12 +157,7 @@ final class FilesReliabilityTest {
             assertTrue(e.getMessage().startsWith("OptimizerCheckpoint.load: " + file + " "), e.getMessage());
             assertEquals(before, opt.stateDict());
         } finally {
-            try (var files = Files.list(base)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(base);
+            FileDamage.deleteDirectory(base);
         }
     }
 
