@@ -127,6 +127,11 @@ public abstract class CustomFunction {
             if (grads == null) {
                 throw new IllegalStateException(name + ": backward returned null; return one gradient per input");
             }
+            for (Tensor g : grads) {
+                if (g != null) {
+                    g.pin();   // user code may return any tensor, some leaf's grad included
+                }
+            }
             return grads.clone();
         }
     }

@@ -24,8 +24,19 @@ final class Engine {
 
     static void backward(Tensor root, Tensor gradOutput, boolean retainGraph) {
         checkRoot("backward", root, gradOutput);
+        gradOutput.pin();   // the caller may hold it, and it may be some leaf's grad
         Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Tensor, Tensor> leafGrads = run(root, gradOutput, retainGraph, false, null, owned);
+        for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
+            Tensor g = e.getValue();
+            if (g.pinned() && g.gradFn() == null) {
+                // Storage seen outside the pass (the seed, a hook's or a custom op's result) may be
+                // one of these leaves' grad: read it before any of them is added into.
+                g = g.copy();
+                e.setValue(g);
+                owned.add(g);
+            }
+        }
         for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
             accumulate(e.getKey(), e.getValue(), owned.contains(e.getValue()));
         }
@@ -96,6 +107,9 @@ final class Engine {
             return withLeafHooks(leafGrads, owned);
         }
         List<Node> order = postOrder(rootFn, targets);
+        // A plain backward adds leaf gradients into the leaves' existing grad as it goes (no
+        // temporary, no copy); grad(...) returns them instead, and createGraph records the sums.
+        boolean sinks = owned != null && !create && !Autograd.isAnomalyDetectionEnabled();
         boolean previousMode = Autograd.setGradEnabled(create);
         try {
             rootFn.pendingGrad = seed;
@@ -123,6 +137,8 @@ final class Engine {
                     continue;
                 }
                 node.checkNotReleased();
+                node.sinkOffered = sinks ? sinksFor(node) : 0;
+                node.sinkUsed = 0;
                 propagate(node, node.backward(g), g, gOwned, leafGrads, targets, owned);
                 if (!retain) {
                     node.release();
@@ -146,6 +162,17 @@ final class Engine {
         for (int j = 0; j < grads.length; j++) {
             Node.Edge edge = node.edges[j];
             if (!edge.needsGrad() || grads[j] == null) {
+                continue;
+            }
+            if (j < Long.SIZE && (node.sinkUsed & (1L << j)) != 0) {
+                throw new IllegalStateException(node.name + ": backward added input " + j
+                        + "'s gradient into the leaf's grad and also returned one; return null there");
+            }
+            // Pinned since it was offered: a gradient this backward returned may be that storage.
+            if (j < Long.SIZE && (node.sinkOffered & (1L << j)) != 0 && !edge.leaf().grad().pinned()) {
+                checkShape(node, j, grads[j], edge.shape());
+                Tensor leafGrad = edge.leaf().grad();
+                SumTo.addInto(grads[j], leafGrad.mutableData(), leafGrad.shape());
                 continue;
             }
             boolean own = owned != null && node.returnsOwnGradients() && ownsStorage(node, grads, j, incoming, incomingOwned);
@@ -172,6 +199,26 @@ final class Engine {
                 }
             }
         }
+    }
+
+    /**
+     * The inputs of {@code node} whose gradient may be added straight into the leaf's existing
+     * {@code grad}: a leaf without hooks (they must see the pass's total first) whose gradient is a
+     * plain tensor that no graph refers to, so that no later backward rule reads what is changed.
+     */
+    private static long sinksFor(Node node) {
+        long mask = 0;
+        for (int j = 0; j < node.edges.length && j < Long.SIZE; j++) {
+            Tensor leaf = node.edges[j].leaf();
+            if (leaf == null || (leaf.hooks() != null && !leaf.hooks().isEmpty())) {
+                continue;
+            }
+            Tensor g = leaf.grad();
+            if (g != null && g.gradFn() == null && !g.pinned()) {
+                mask |= 1L << j;
+            }
+        }
+        return mask;
     }
 
     /**
@@ -233,12 +280,16 @@ final class Engine {
         if (g.shape().equals(shape)) {
             return g;
         }
+        checkShape(node, input, g, shape);
+        return SumTo.apply(g, shape);
+    }
+
+    private static void checkShape(Node node, int input, Tensor g, Shape shape) {
         if (!shape.broadcastsTo(g.shape())) {
             throw new IllegalStateException(node.name + ": backward returned a gradient of shape " + g.shape()
                     + " for input " + input + " of shape " + shape + "; a gradient must have the input's shape"
                     + " (or a shape it broadcasts to)");
         }
-        return SumTo.apply(g, shape);
     }
 
     private static void checkFinite(Node node, int input, Tensor g) {
@@ -270,6 +321,7 @@ final class Engine {
         for (UnaryOperator<Tensor> hook : List.copyOf(hooks)) {
             Tensor r = hook.apply(g);
             if (r != null) {
+                r.pin();   // the hook may hand out any tensor, some leaf's grad included
                 if (!r.shape().equals(g.shape())) {
                     throw new IllegalStateException("hook: returned a gradient of shape " + r.shape()
                             + " in place of one of shape " + g.shape() + "; a hook must keep the shape");

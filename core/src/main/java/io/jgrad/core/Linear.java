@@ -56,8 +56,23 @@ final class Linear extends Node {
             Tensor xv = x.get();
             int in = xv.shape().dim(-1);
             Tensor x2 = xv.dim() == 2 ? xv : xv.reshapeTo(Shape.of(g2.shape().dim(0), in));
-            gw = MatMul.apply(x2, g2, true, false);
+            double[] sink = gradientSink(1);
+            if (sink != null) {
+                // dW += xᵀ·g straight into the weight's gradient: no [in, out] temporary per step.
+                Gemm.gemmAdd(true, false, in, g2.shape().dim(1), g2.shape().dim(0), x2.data, 0, g2.data, 0, sink, 0);
+            } else {
+                gw = MatMul.apply(x2, g2, true, false);
+            }
         }
-        return new Tensor[] {gx, gw, needsGrad(2) ? grad : null};
+        Tensor gb = null;
+        if (needsGrad(2)) {
+            double[] sink = gradientSink(2);
+            if (sink != null) {
+                SumTo.addInto(grad, sink, Shape.of(sink.length));
+            } else {
+                gb = grad;
+            }
+        }
+        return new Tensor[] {gx, gw, gb};
     }
 }

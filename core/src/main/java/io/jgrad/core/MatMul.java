@@ -112,12 +112,38 @@ final class MatMul extends Node {
         Tensor ga = null, gb = null;
         if (b != null) {
             Tensor bv = b.get();
-            ga = transA ? apply(bv, grad, transB, true) : apply(grad, bv, false, !transB);
+            double[] sink = bv.dim() == 2 && grad.dim() == 2 ? gradientSink(0) : null;
+            if (sink != null) {
+                // dA += g·op(B)ᵀ straight into a 2-D leaf's gradient, as in the branch below.
+                if (transA) {
+                    addProduct(bv, grad, transB, true, sink);
+                } else {
+                    addProduct(grad, bv, false, !transB, sink);
+                }
+            } else {
+                ga = transA ? apply(bv, grad, transB, true) : apply(grad, bv, false, !transB);
+            }
         }
         if (a != null) {
             Tensor av = a.get();
-            gb = transB ? apply(grad, av, true, transA) : apply(av, grad, !transA, false);
+            double[] sink = av.dim() == 2 && grad.dim() == 2 ? gradientSink(1) : null;
+            if (sink != null) {
+                if (transB) {
+                    addProduct(grad, av, true, transA, sink);
+                } else {
+                    addProduct(av, grad, !transA, false, sink);
+                }
+            } else {
+                gb = transB ? apply(grad, av, true, transA) : apply(av, grad, !transA, false);
+            }
         }
         return new Tensor[] {ga, gb};
+    }
+
+    /** c += op(a)·op(b) for matrices, the accumulating form of {@link #apply}. */
+    private static void addProduct(Tensor a, Tensor b, boolean transA, boolean transB, double[] c) {
+        int m = transA ? a.shape().dim(1) : a.shape().dim(0), k = transA ? a.shape().dim(0) : a.shape().dim(1);
+        int n = transB ? b.shape().dim(0) : b.shape().dim(1);
+        Gemm.gemmAdd(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0);
     }
 }

@@ -63,6 +63,10 @@ abstract class Node {
     int visitCursor;
     long visitMark;
     boolean needed;
+    /** Bit i: input i is a leaf whose existing gradient this pass may add into directly. */
+    long sinkOffered;
+    /** Bit i: {@link #backward} added input i's gradient into that storage itself. */
+    long sinkUsed;
 
     /**
      * Records this op as the producer of {@code output} from {@code inputs}; call only when
@@ -84,6 +88,7 @@ abstract class Node {
 
     /** Keeps {@code t} for backward; the engine drops it after backward unless the graph is retained. */
     final Saved save(Tensor t) {
+        t.pin();
         Saved s = new Saved(t);
         saved.add(s);
         return s;
@@ -112,6 +117,21 @@ abstract class Node {
      */
     boolean returnsOwnGradients() {
         return true;
+    }
+
+    /**
+     * The storage of input {@code i}'s accumulated leaf gradient, when the engine lets this backward
+     * add input {@code i}'s gradient straight into it (so {@code dW += Xᵀ·dZ} needs no temporary), or
+     * {@code null}. An op that takes it must add exactly the gradient it would have returned for
+     * input {@code i}, and return {@code null} there. Offered only when nothing records the backward
+     * pass, so rules written with tensor ops stay the definition under {@code createGraph}.
+     */
+    final double[] gradientSink(int i) {
+        if (i >= Long.SIZE || (sinkOffered & (1L << i)) == 0) {
+            return null;
+        }
+        sinkUsed |= 1L << i;
+        return edges[i].leaf().grad().mutableData();
     }
 
     /** Whether {@code data} is the storage of a tensor this op saved. */

@@ -19,14 +19,39 @@ final class SumTo extends Node {
         if (!shape.broadcastsTo(x.shape())) {
             throw new IllegalArgumentException("sum: cannot sum shape " + x.shape() + " down to " + shape);
         }
-        Shape full = x.shape();
-        double[] in = x.data, out = new double[shape.size()];
-        if (out.length == 1) {
+        double[] out = new double[shape.size()];
+        sumInto(x.data, x.shape(), out, shape);
+        Tensor y = Tensor.wrap(out, shape);
+        if (Autograd.isRecording(x)) {
+            new SumTo(y, x);
+        }
+        return y;
+    }
+
+    /**
+     * Adds {@code g}, summed down to {@code shape} (which broadcasts to g's shape), into {@code out}:
+     * how the engine adds a gradient straight into a leaf's existing {@code grad}.
+     */
+    static void addInto(Tensor g, double[] out, Shape shape) {
+        if (!shape.broadcastsTo(g.shape()) || out.length != shape.size()) {
+            throw new IllegalStateException("sum: cannot add a gradient of shape " + g.shape()
+                    + " into one of shape " + shape);
+        }
+        sumInto(g.data, g.shape(), out, shape);
+    }
+
+    /** out += in summed over the dimensions of {@code full} that {@code shape} broadcasts along. */
+    private static void sumInto(double[] in, Shape full, double[] out, Shape shape) {
+        if (out.length == in.length) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += in[i];
+            }
+        } else if (out.length == 1) {
             double s = 0;
             for (double v : in) {
                 s += v;
             }
-            out[0] = s;
+            out[0] += s;
         } else if (out.length > 0 && shape.repeatsInto(full)) {
             // Summing whole leading dimensions away (a bias gradient over the batch): add each copy.
             int n = out.length;
@@ -51,11 +76,6 @@ final class SumTo extends Node {
                         }
                     });
         }
-        Tensor y = Tensor.wrap(out, shape);
-        if (Autograd.isRecording(x)) {
-            new SumTo(y, x);
-        }
-        return y;
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class Tensor {
     /** Counts in-place changes; shared by tensors that share storage (reshape, detach). */
     private static final class Version {
         int value;
+        /**
+         * Set once the storage is known to be referred to from a graph (saved by an op, or handed to
+         * backward as a gradient by the caller or a hook): backward then never adds into it while
+         * the pass runs, because a later backward rule may still read it.
+         */
+        boolean pinned;
     }
 
     final double[] data;
@@ -202,6 +208,15 @@ public final class Tensor {
         return version.value;
     }
 
+    /** Marks the storage as referred to from a graph: backward never adds a gradient into it mid-pass. */
+    void pin() {
+        version.pinned = true;
+    }
+
+    boolean pinned() {
+        return version.pinned;
+    }
+
     /** The only value of a one-element tensor. */
     public double item() {
         if (data.length != 1) {
@@ -262,8 +277,30 @@ public final class Tensor {
         return grad;
     }
 
-    /** Forgets the accumulated gradient: {@link #grad()} is {@code null} until the next backward. */
+    /**
+     * Sets the accumulated gradient to zero in place and keeps its storage, so that the next backward
+     * adds into it instead of allocating a new one (PyTorch 1.x's {@code zero_grad()}): anyone holding
+     * {@link #grad()} sees the zeros. Before any backward it does nothing, so {@link #grad()} stays
+     * {@code null}. A gradient computed under {@code createGraph} (it has a graph of its own, which
+     * must not change) is replaced by a new zero tensor instead.
+     */
     public void zeroGrad() {
+        if (grad == null) {
+            return;
+        }
+        if (grad.gradFn == null) {
+            java.util.Arrays.fill(grad.mutableData(), 0.0);
+        } else {
+            grad = zerosLike(this);
+        }
+    }
+
+    /**
+     * Forgets the accumulated gradient: {@link #grad()} is {@code null} until the next backward, which
+     * then allocates a new one (PyTorch's {@code set_to_none}). An optimizer skips a parameter whose
+     * gradient is {@code null}, whereas a zeroed one still moves it (momentum, weight decay).
+     */
+    public void clearGrad() {
         grad = null;
     }
 

@@ -68,9 +68,15 @@ final class EngineTest {
         assertArrayEquals(new double[] {9, 11}, w.grad().toArray());
         assertSame(first, w.grad(), "accumulation updates the existing gradient tensor");
         w.zeroGrad();
-        assertNull(w.grad());
+        assertSame(first, w.grad(), "zeroGrad keeps the gradient's storage for the next backward");
+        assertArrayEquals(new double[] {0, 0}, w.grad().toArray());
         w.mul(5.0).sum().backward();
         assertArrayEquals(new double[] {5, 5}, w.grad().toArray());
+        assertSame(first, w.grad());
+        w.clearGrad();
+        assertNull(w.grad());
+        w.mul(7.0).sum().backward();
+        assertArrayEquals(new double[] {7, 7}, w.grad().toArray());
     }
 
     @Test

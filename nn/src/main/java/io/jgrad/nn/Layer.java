@@ -102,10 +102,20 @@ public abstract class Layer {
         return Collections.unmodifiableMap(children);
     }
 
-    /** Forgets the accumulated gradient of every parameter. */
+    /**
+     * Zeroes every parameter's gradient in place ({@link Tensor#zeroGrad()}), keeping the storage
+     * for the next backward to add into.
+     */
     public final void zeroGrad() {
         for (Tensor p : namedParameters().values()) {
             p.zeroGrad();
+        }
+    }
+
+    /** Forgets every parameter's gradient ({@link Tensor#clearGrad()}): they are {@code null} until the next backward. */
+    public final void clearGrad() {
+        for (Tensor p : namedParameters().values()) {
+            p.clearGrad();
         }
     }
 

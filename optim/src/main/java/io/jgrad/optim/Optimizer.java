@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <p>A training step is {@code opt.zeroGrad(); loss.backward(); opt.step();}. {@link #step()}
  * updates every parameter that has a gradient in place and skips those whose
- * {@link Tensor#grad()} is {@code null} (no gradient reached them), as PyTorch does; a skipped
+ * {@link Tensor#grad()} is {@code null} (no gradient reached them since {@link #clearGrad()}, or
+ * ever), as PyTorch does; a skipped
  * parameter's step count does not advance. State arrays are allocated on a parameter's first
  * update; after that a step allocates nothing.
  *
@@ -219,10 +220,27 @@ public abstract class Optimizer {
         }
     }
 
-    /** Forgets every parameter's gradient ({@link Tensor#zeroGrad()}, PyTorch's set_to_none). */
+    /**
+     * Zeroes every parameter's gradient in place ({@link Tensor#zeroGrad()}, PyTorch 1.x's
+     * {@code zero_grad()}): the next backward adds into the same storage, so a training step
+     * allocates no gradient buffers. A parameter whose gradient is zero is still updated by
+     * {@link #step()} (momentum and weight decay move it); use {@link #clearGrad()} to skip the
+     * parameters the next backward does not reach.
+     */
     public final void zeroGrad() {
         for (Slot slot : slots) {
             slot.param.zeroGrad();
+        }
+    }
+
+    /**
+     * Forgets every parameter's gradient ({@link Tensor#clearGrad()}, PyTorch's
+     * {@code set_to_none}): {@link #step()} then skips a parameter the next backward does not
+     * reach, and the next backward allocates new gradient storage.
+     */
+    public final void clearGrad() {
+        for (Slot slot : slots) {
+            slot.param.clearGrad();
         }
     }
 

@@ -3,6 +3,7 @@ package io.jgrad.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.core.Oracle;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Parameter groups with their own rate and decay, parameters without gradient, zeroGrad. */
+/** Parameter groups with their own rate and decay, parameters without gradient, zeroGrad and clearGrad. */
 class ParamGroupTest {
     private static Tensor param(double... values) {
         return Tensor.of(values).requiresGrad(true);
@@ -63,7 +64,8 @@ class ParamGroupTest {
         assertEquals(new OptimizerState.Param(0, Map.of()), state.params().get(1));
 
         // b's first update, at the optimizer's second step, is its own step 1: m̂ = g, v̂ = g².
-        opt.zeroGrad();
+        // clearGrad forgets a's gradient, so the step skips a (zeroGrad would move it: see below).
+        opt.clearGrad();
         b.mul(2.0).sum().backward();
         opt.step();
         assertNull(a.grad());
@@ -73,14 +75,34 @@ class ParamGroupTest {
     }
 
     @Test
-    void zeroGradForgetsEveryGradient() {
+    void zeroGradZeroesEveryGradientInPlaceAndClearGradForgetsThem() {
         Tensor a = param(1.0);
         Tensor b = param(2.0);
         SGD opt = SGD.builder(List.of(a)).addGroup(ParamGroup.of(List.of(b))).build();
-        a.add(b).sum().backward();
+        a.add(b).mul(3.0).sum().backward();
+        Tensor aGrad = a.grad();
         opt.zeroGrad();
+        assertSame(aGrad, a.grad());
+        assertArrayEquals(new double[] {0.0}, a.grad().data(), 0.0);
+        assertArrayEquals(new double[] {0.0}, b.grad().data(), 0.0);
+        opt.clearGrad();
         assertNull(a.grad());
         assertNull(b.grad());
+    }
+
+    @Test
+    void aZeroedGradientStillMovesAParameterWithMomentumAsInPyTorch() {
+        Tensor a = param(1.0, 2.0);
+        Adam opt = Adam.builder(List.of(a)).lr(0.1).build();
+        a.mul(Tensor.of(new double[] {1, -1})).sum().backward();
+        opt.step();
+        double[] afterFirst = a.data().clone();
+        opt.zeroGrad();   // nothing reaches a before the next step: its gradient stays zero
+        opt.step();
+        double m = 0.9 * 0.1, v = 0.999 * 0.001;   // β₁·m₁ and β₂·v₁ for |g₁| = 1
+        double move = 0.1 * (m / (1 - 0.9 * 0.9)) / (Math.sqrt(v / (1 - 0.999 * 0.999)) + 1e-8);
+        assertArrayEquals(new double[] {afterFirst[0] - move, afterFirst[1] + move}, a.data(), 1e-15);
+        assertEquals(2, opt.stateDict().params().get(0).step());
     }
 
     @Test
