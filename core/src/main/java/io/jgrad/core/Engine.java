@@ -139,6 +139,7 @@ final class Engine {
                 node.checkNotReleased();
                 node.sinkOffered = sinks ? sinksFor(node) : 0;
                 node.sinkUsed = 0;
+                node.gradOwned = sinks && gOwned;
                 propagate(node, node.backward(g), g, gOwned, leafGrads, targets, owned);
                 if (!retain) {
                     node.release();

@@ -66,7 +66,8 @@ final class LogSoftmax extends Node {
         }
         Shape s = y.shape();
         int n = s.dim(axis), outer = s.outer(axis), inner = s.inner(axis);
-        double[] g = grad.data, p = probabilities.get().data, out = new double[g.length];
+        // g − p·Σg reads each g once before writing it, so an owned gradient is overwritten in place.
+        double[] g = grad.data, p = probabilities.get().data, out = gradOwned ? g : new double[g.length];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int start = o * n * inner + i;
@@ -79,6 +80,6 @@ final class LogSoftmax extends Node {
                 }
             }
         }
-        return new Tensor[] {Tensor.wrap(out, s)};
+        return new Tensor[] {gradOwned ? grad : Tensor.wrap(out, s)};
     }
 }

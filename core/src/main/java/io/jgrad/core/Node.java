@@ -67,6 +67,12 @@ abstract class Node {
     long sinkOffered;
     /** Bit i: {@link #backward} added input i's gradient into that storage itself. */
     long sinkUsed;
+    /**
+     * Whether the gradient {@link #backward} gets is storage the engine made and hands to this node
+     * alone, with nothing recording: the rule may then overwrite it and return it (a ReLU masks it
+     * in place) instead of allocating another tensor of the same shape.
+     */
+    boolean gradOwned;
 
     /**
      * Records this op as the producer of {@code output} from {@code inputs}; call only when

@@ -14,15 +14,25 @@ final class PositiveMask extends Node {
     }
 
     static Tensor apply(Tensor g, Tensor reference) {
-        double[] in = g.data, r = reference.data, out = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(in[i]) & positiveMask(r[i]));
-        }
+        double[] out = new double[g.data.length];
+        mask(g.data, reference.data, out);
         Tensor y = Tensor.wrap(out, g.shape());
         if (Autograd.isRecording(g)) {
             new PositiveMask(y, g, reference);
         }
         return y;
+    }
+
+    /** The same mask written over g itself, for a gradient nobody else holds ({@link Node#gradOwned}). */
+    static Tensor applyInPlace(Tensor g, Tensor reference) {
+        mask(g.data, reference.data, g.data);
+        return g;
+    }
+
+    private static void mask(double[] in, double[] r, double[] out) {
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(in[i]) & positiveMask(r[i]));
+        }
     }
 
     /**

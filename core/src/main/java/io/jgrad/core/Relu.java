@@ -28,6 +28,7 @@ final class Relu extends Node {
 
     @Override
     Tensor[] backward(Tensor grad) {
-        return new Tensor[] {PositiveMask.apply(grad, result.get())};
+        return new Tensor[] {gradOwned ? PositiveMask.applyInPlace(grad, result.get())
+                : PositiveMask.apply(grad, result.get())};
     }
 }

@@ -15,11 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Once a leaf has a gradient (zeroGrad keeps it), a plain backward adds into that storage as it
- * goes: linear and matmul write dW += Xᵀ·dZ there directly, other ops' gradients are summed into it.
- * These check that the sums equal a fresh gradient's, and that the engine never adds into storage
- * a later backward rule could still read (the gradient used in the forward, passed as the seed, or
- * handed back by a hook or a custom function).
+ * Storage reuse in a plain backward. Once a leaf has a gradient (zeroGrad keeps it), backward adds
+ * into that storage as it goes: linear and matmul write dW += Xᵀ·dZ there directly, other ops'
+ * gradients are summed into it. A ReLU or log-softmax overwrites an incoming gradient that only it
+ * holds. These check that the results equal a fresh gradient's (and Autograd.grad's, which reuses
+ * nothing), and that the engine never writes into storage a later backward rule could still read
+ * (the gradient used in the forward, passed as the seed, or handed back by a hook or a custom
+ * function).
  */
 final class GradientSinkTest {
     private final MersenneTwister rng = new MersenneTwister(7);
@@ -128,6 +130,35 @@ final class GradientSinkTest {
         both.apply(w, v).sum().backward();
         assertArrayEquals(new double[] {2, 2}, w.grad().toArray(), 0.0);
         assertArrayEquals(new double[] {1, 1}, v.grad().toArray(), 0.0);
+    }
+
+    @Test
+    void reluAndLogSoftmaxOverwriteOnlyGradientsNoOneElseHolds() {
+        // backward may mask in place; Autograd.grad never does: both must agree exactly.
+        Tensor x = Tensor.randn(rng, 16, 20);
+        Tensor w1 = Tensor.randn(rng, 20, 12).requiresGrad(true);
+        Tensor b1 = Tensor.randn(rng, 12).requiresGrad(true);
+        Tensor w2 = Tensor.randn(rng, 12, 5).requiresGrad(true);
+        Tensor probe = Tensor.randn(rng, 16, 5);
+        Function<Void, Tensor> loss = v -> {
+            Tensor h = x.linear(w1, b1).relu();
+            // h feeds two consumers, so its gradient is a sum the engine made, then masked in place.
+            return h.matmul(w2).logSoftmax(1).mul(probe).sum().add(h.relu().sum());
+        };
+        List<Tensor> expected = Autograd.grad(loss.apply(null), List.of(w1, b1, w2), false);
+        assertSinkMatchesFreshPass(loss, w1, b1, w2);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(expected.get(i).toArray(), List.of(w1, b1, w2).get(i).grad().toArray(), 1e-13);
+        }
+    }
+
+    @Test
+    void aGradientSharedByTwoReluInputsIsNotMaskedInPlace() {
+        Tensor x = Tensor.of(new double[] {1, -1}).requiresGrad(true);
+        Tensor y = Tensor.of(new double[] {-1, 1}).requiresGrad(true);
+        x.relu().add(y.relu()).sum().backward();   // add hands one gradient tensor to both ReLUs
+        assertArrayEquals(new double[] {1, 0}, x.grad().toArray(), 0.0);
+        assertArrayEquals(new double[] {0, 1}, y.grad().toArray(), 0.0);
     }
 
     @Test
