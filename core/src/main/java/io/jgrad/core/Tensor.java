@@ -536,7 +536,17 @@ public final class Tensor {
     public Tensor linear(Tensor weight, Tensor bias) {
         Objects.requireNonNull(weight, "linear: weight is null");
         Objects.requireNonNull(bias, "linear: bias is null");
-        return Linear.apply(this, weight, bias);
+        return Linear.apply(this, weight, bias, false);
+    }
+
+    /**
+     * {@code linear(weight, bias).relu()} in one pass: the same values and gradients, with the ReLU
+     * applied to the product's own array (a dense layer with a ReLU allocates one output, not two).
+     */
+    public Tensor linearRelu(Tensor weight, Tensor bias) {
+        Objects.requireNonNull(weight, "linearRelu: weight is null");
+        Objects.requireNonNull(bias, "linearRelu: bias is null");
+        return Linear.apply(this, weight, bias, true);
     }
 
     /** Swaps the last two dimensions. */

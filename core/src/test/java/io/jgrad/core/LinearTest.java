@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fused x·W + b against the unfused matmul and add, forward, backward and second order. */
+/**
+ * The fused x·W + b (and x·W + b with its ReLU) against the unfused ops, forward, backward and
+ * second order.
+ */
 final class LinearTest {
 
     private static int[] inputShape(int rank) {
@@ -88,6 +91,59 @@ final class LinearTest {
         for (int i = 0; i < 3; i++) {
             Oracle.assertClose("grad " + i, gp.get(i), gf.get(i));
         }
+    }
+
+    @ParameterizedTest(name = "input rank {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void linearReluIsLinearThenReluExactly(int rank) {
+        RandomGenerator rng = new MersenneTwister(10 + rank);
+        Tensor x = Tensor.randn(rng, inputShape(rank)).requiresGrad(true);
+        Tensor w = Tensor.randn(rng, 5, 4).requiresGrad(true);
+        Tensor b = Tensor.randn(rng, 4).requiresGrad(true);
+        Tensor g = Tensor.randn(rng, x.shape().with(rank - 1, 4).dims());
+        Tensor fused = x.linearRelu(w, b);
+        assertEquals("linearRelu", fused.opName());
+        Tensor plain = x.linear(w, b).relu();
+        assertTrue(Arrays.equals(plain.data(), fused.data()), "forward");
+        List<Tensor> gf = Autograd.grad(fused, List.of(x, w, b), g, false);
+        List<Tensor> gp = Autograd.grad(plain, List.of(x, w, b), g, false);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Arrays.equals(gp.get(i).data(), gf.get(i).data()), "grad " + i);
+        }
+        // A plain backward (masking in place, adding into kept gradients) gives the same again.
+        for (int pass = 0; pass < 2; pass++) {
+            List.of(x, w, b).forEach(Tensor::zeroGrad);
+            x.linearRelu(w, b).backward(g);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(Arrays.equals(gp.get(i).data(), List.of(x, w, b).get(i).grad().data()), "backward grad " + i);
+            }
+        }
+    }
+
+    @Test
+    void linearReluSecondOrderEqualsTheUnfusedOps() {
+        RandomGenerator rng = new MersenneTwister(21);
+        List<Tensor> in = List.of(Tensor.randn(rng, 6, 5).requiresGrad(true), Tensor.randn(rng, 5, 4).requiresGrad(true),
+                Tensor.randn(rng, 4).requiresGrad(true));
+        Tensor v = Tensor.randn(rng, 6, 4);
+        // Hessian-vector products of Σ relu(x·W + b)² · v: the mask is constant, the rest bilinear.
+        java.util.function.Function<Tensor, List<Tensor>> hvp = y -> {
+            List<Tensor> g = Autograd.grad(y.mul(y).mul(v).sum(), in, true);
+            return Autograd.grad(g.get(0).sum().add(g.get(1).sum()).add(g.get(2).sum()), in, false);
+        };
+        List<Tensor> fused = hvp.apply(in.get(0).linearRelu(in.get(1), in.get(2)));
+        List<Tensor> plain = hvp.apply(in.get(0).linear(in.get(1), in.get(2)).relu());
+        for (int i = 0; i < 3; i++) {
+            Oracle.assertClose("second order " + i, plain.get(i), fused.get(i));
+        }
+    }
+
+    @Test
+    void linearReluPassesNaNAndMapsNegativeZeroLikeRelu() {
+        Tensor x = Tensor.of(new double[] {1, Double.NaN, -0.0, 0.0}, 4, 1);
+        Tensor w = Tensor.of(new double[] {1.0}, 1, 1);
+        Tensor b = Tensor.of(new double[] {-0.0});
+        assertTrue(Arrays.equals(x.linear(w, b).relu().data(), x.linearRelu(w, b).data()));
     }
 
     @Test

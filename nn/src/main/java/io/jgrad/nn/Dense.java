@@ -50,6 +50,18 @@ public final class Dense extends Layer {
     /** x of shape [m, in] (or [in] for one example) to x W + b of shape [m, out] (or [out]). */
     @Override
     public Tensor forward(Tensor x) {
+        checkInput(x);
+        // The fused op (PyTorch's addmm): the same values as x.matmul(weight).add(bias), one pass, no temporary.
+        return x.linear(weight, bias);
+    }
+
+    /** {@code forward(x).relu()} as one op ({@link Tensor#linearRelu}): how {@link Sequential} runs a Dense then a ReLU. */
+    Tensor forwardRelu(Tensor x) {
+        checkInput(x);
+        return x.linearRelu(weight, bias);
+    }
+
+    private void checkInput(Tensor x) {
         Objects.requireNonNull(x, "Dense.forward: x is null");
         if (x.dim() == 0) {
             throw new IllegalArgumentException("Dense.forward: input of shape [] is a scalar, with no feature"
@@ -60,8 +72,6 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException("Dense.forward: input of shape " + x.shape() + " has " + last
                     + " features in its last dimension but this layer takes " + in + "; pass [batch, " + in + "]");
         }
-        // The fused op (PyTorch's addmm): the same values as x.matmul(weight).add(bias), one pass, no temporary.
-        return x.linear(weight, bias);
     }
 
     /** W, shape [in, out]: the parameter itself, not a copy. */

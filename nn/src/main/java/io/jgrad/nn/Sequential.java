@@ -8,9 +8,14 @@ import java.util.Objects;
 /**
  * Layers applied one after the other; child i is named {@code "i"}, so parameters are named
  * {@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...
+ *
+ * <p>A {@link Dense} directly followed by a {@link ReLU} runs as one fused op
+ * ({@link Tensor#linearRelu}): the same values and gradients, one output array instead of two.
  */
 public final class Sequential extends Layer {
     private final List<Layer> layers;
+    /** Entry i: layer i is a Dense and layer i + 1 a ReLU, run together. */
+    private final boolean[] reluFollows;
 
     public Sequential(Layer... layers) {
         NullChecks.elements(layers, "Sequential", "layers");
@@ -18,8 +23,10 @@ public final class Sequential extends Layer {
             throw new IllegalArgumentException("Sequential: needs at least one layer");
         }
         this.layers = List.of(layers);
+        this.reluFollows = new boolean[layers.length];
         for (int i = 0; i < layers.length; i++) {
             registerLayer(Integer.toString(i), layers[i]);
+            reluFollows[i] = layers[i] instanceof Dense && i + 1 < layers.length && layers[i + 1] instanceof ReLU;
         }
     }
 
@@ -27,8 +34,13 @@ public final class Sequential extends Layer {
     public Tensor forward(Tensor x) {
         Objects.requireNonNull(x, "Sequential.forward: x is null");
         Tensor h = x;
-        for (Layer layer : layers) {
-            h = layer.forward(h);
+        for (int i = 0; i < layers.size(); i++) {
+            if (reluFollows[i]) {
+                h = ((Dense) layers.get(i)).forwardRelu(h);
+                i++;   // the ReLU ran inside
+            } else {
+                h = layers.get(i).forward(h);
+            }
         }
         return h;
     }

@@ -132,6 +132,42 @@ class LayerTest {
     }
 
     @Test
+    void sequentialRunsADenseAndItsReluAsOneOpWithTheSameValuesAndGradients() {
+        MersenneTwister rng = new MersenneTwister(5);
+        Dense first = new Dense(6, 8, rng), second = new Dense(8, 3, rng);
+        Sequential model = new Sequential(first, new ReLU(), second, new ReLU(), new Tanh());
+        Tensor x = Tensor.randn(rng, 10, 6);
+        Tensor y = model.forward(x);
+        Tensor unfused = new Tanh().forward(second.forward(first.forward(x).relu()).relu());
+        assertArrayEquals(unfused.toArray(), y.toArray(), 0);
+        unfused.sum().backward();
+        List<double[]> expected = model.parameters().stream().map(p -> p.grad().toArray()).toList();
+        model.zeroGrad();
+        y.sum().backward();
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), model.parameters().get(i).grad().toArray(), 0, "parameter " + i);
+        }
+        // The graph shows the fused op; a Dense before anything else stays a plain linear.
+        assertEquals("tanh", y.opName());
+        assertEquals("linearRelu", new Sequential(first, new ReLU()).forward(x).opName());
+        assertEquals("linear", new Sequential(new ReLU(), first).forward(x).opName());
+        assertEquals("sigmoid", new Sequential(first, new Sigmoid()).forward(x).opName());
+    }
+
+    @Test
+    void zeroGradKeepsEachGradientAndClearGradForgetsIt() {
+        Sequential model = mlp(3);
+        model.forward(Tensor.ones(2, 3)).sum().backward();
+        Tensor w = model.parameters().get(0);
+        Tensor grad = w.grad();
+        model.zeroGrad();
+        assertSame(grad, w.grad());
+        assertArrayEquals(new double[grad.size()], grad.toArray(), 0);
+        model.clearGrad();
+        assertTrue(model.parameters().stream().allMatch(p -> p.grad() == null));
+    }
+
+    @Test
     void activationsApplyTheirCoreOp() {
         Tensor x = Tensor.of(new double[] {-2, -0.5, 0.5, 3}, 2, 2);
         assertArrayEquals(x.relu().toArray(), new ReLU().forward(x).toArray(), 0);

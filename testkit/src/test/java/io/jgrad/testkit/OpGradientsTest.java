@@ -49,6 +49,7 @@ class OpGradientsTest {
     @Property(tries = TRIES) void clamp(@ForAll("row") @Row("clamp") Case c) { c.check(); }
     @Property(tries = TRIES) void matmul(@ForAll("row") @Row("matmul") Case c) { c.check(); }
     @Property(tries = TRIES) void linear(@ForAll("row") @Row("linear") Case c) { c.check(); }
+    @Property(tries = TRIES) void linearRelu(@ForAll("row") @Row("linearRelu") Case c) { c.check(); }
     @Property(tries = TRIES) void transposeLastTwo(@ForAll("row") @Row("transposeLastTwo") Case c) { c.check(); }
     @Property(tries = TRIES) void transpose(@ForAll("row") @Row("transpose") Case c) { c.check(); }
     @Property(tries = TRIES) void reshape(@ForAll("row") @Row("reshape") Case c) { c.check(); }

@@ -25,7 +25,9 @@ final class ShapeRows {
                 new OpRow("matmul", "matmul(Tensor)", 2, List.of(any, any), true, TensorArbitraries.filled(
                         TensorArbitraries.matmulShapes(ShapeBounds.defaults().ranks(1, 4).dims(1, 3)), any)
                         .map(ab -> new OpRow.Application("a.matmul(b)", in -> in.get(0).matmul(in.get(1)), ab))),
-                new OpRow("linear", "linear(Tensor,Tensor)", 3, List.of(any, any, any), true, linear(any)),
+                new OpRow("linear", "linear(Tensor,Tensor)", 3, List.of(any, any, any), true, linear(any, false)),
+                // Piecewise bilinear: checked to order 1, on inputs whose products stay off the kink.
+                new OpRow("linearRelu", "linearRelu(Tensor,Tensor)", 3, List.of(any, any, any), false, linear(any, true)),
                 new OpRow("transposeLastTwo", "transpose()", 1, one, true,
                         TensorArbitraries.tensors(ShapeBounds.defaults().ranks(2, 4).dims(1, 3), any).map(x ->
                                 new OpRow.Application("x.transpose()", in -> in.get(0).transpose(), List.of(x)))),
@@ -34,17 +36,33 @@ final class ShapeRows {
                 new OpRow("expand", "expand(int[])", 1, one, true, expand(any)));
     }
 
-    /** x of shape [batch.., in] (no batch, one or two batch dimensions), W [in, out] and b [out]. */
-    private static Arbitrary<OpRow.Application> linear(Domain domain) {
+    /**
+     * x of shape [batch.., in] (no batch, one or two batch dimensions), W [in, out] and b [out]; with
+     * the ReLU fused, only inputs whose x·W + b keeps 0.01 away from the kink at 0 (as
+     * {@link Domain#awayFrom} does for relu), where central differences are exact.
+     */
+    private static Arbitrary<OpRow.Application> linear(Domain domain, boolean relu) {
         Arbitrary<Integer> dim = Arbitraries.integers().between(1, 3);
         Arbitrary<int[]> batch = Arbitraries.integers().between(1, 3).array(int[].class).ofMinSize(0).ofMaxSize(2);
-        return Combinators.combine(batch, dim, dim).flatAs((b, in, out) -> {
+        String call = relu ? "x.linearRelu(w, b)" : "x.linear(w, b)";
+        Arbitrary<OpRow.Application> apps = Combinators.combine(batch, dim, dim).flatAs((b, in, out) -> {
             int[] xs = Arrays.copyOf(b, b.length + 1);
             xs[b.length] = in;
             return Combinators.combine(domain.tensor(Shape.of(xs)), domain.tensor(Shape.of(in, out)),
-                    domain.tensor(Shape.of(out))).as((x, w, bias) -> new OpRow.Application("x.linear(w, b)",
-                    t -> t.get(0).linear(t.get(1), t.get(2)), List.of(x, w, bias)));
+                    domain.tensor(Shape.of(out))).as((x, w, bias) -> new OpRow.Application(call,
+                    t -> relu ? t.get(0).linearRelu(t.get(1), t.get(2)) : t.get(0).linear(t.get(1), t.get(2)),
+                    List.of(x, w, bias)));
         });
+        return relu ? apps.filter(a -> offTheKink(a.inputs())) : apps;
+    }
+
+    private static boolean offTheKink(List<Tensor> in) {
+        for (double z : in.get(0).linear(in.get(1), in.get(2)).data()) {
+            if (Math.abs(z) < 0.01) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Arbitrary<OpRow.Application> transposeAny(Domain domain) {
