@@ -106,10 +106,13 @@ final class Engine {
             leafGrads.put(root, seed);
             return withLeafHooks(leafGrads, owned);
         }
-        List<Node> order = postOrder(rootFn, targets);
+        Order walk = postOrder(rootFn, targets);
+        List<Node> order = walk.nodes();
         // A plain backward adds leaf gradients into the leaves' existing grad as it goes (no
         // temporary, no copy); grad(...) returns them instead, and createGraph records the sums.
-        boolean sinks = owned != null && !create && !Autograd.isAnomalyDetectionEnabled();
+        // Its rules may also overwrite a gradient only they hold (nothing records, nothing keeps it).
+        boolean plain = owned != null && !create;
+        boolean sinks = plain && walk.leafHasGrad() && !Autograd.isAnomalyDetectionEnabled() && cannotFail(order);
         boolean previousMode = Autograd.setGradEnabled(create);
         try {
             rootFn.pendingGrad = seed;
@@ -139,7 +142,7 @@ final class Engine {
                 node.checkNotReleased();
                 node.sinkOffered = sinks ? sinksFor(node) : 0;
                 node.sinkUsed = 0;
-                node.gradOwned = sinks && gOwned;
+                node.gradOwned = plain && gOwned;
                 propagate(node, node.backward(g), g, gOwned, leafGrads, targets, owned);
                 if (!retain) {
                     node.release();
@@ -203,6 +206,26 @@ final class Engine {
     }
 
     /**
+     * Whether no step of this pass can throw: every saved tensor is still there and unchanged, and
+     * no user code (a hook, a custom op's backward) runs. Only then may leaf gradients be added into
+     * as the pass goes, so that a failed backward still leaves every {@code grad()} as it was.
+     */
+    private static boolean cannotFail(List<Node> order) {
+        for (Node n : order) {
+            if (!n.returnsOwnGradients() || (n.outputHooks != null && !n.outputHooks.isEmpty()) || !n.savedIntact()) {
+                return false;
+            }
+            for (Node.Edge e : n.edges) {
+                Tensor leaf = e.leaf();
+                if (leaf != null && leaf.hooks() != null && !leaf.hooks().isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * The inputs of {@code node} whose gradient may be added straight into the leaf's existing
      * {@code grad}: a leaf without hooks (they must see the pass's total first) whose gradient is a
      * plain tensor that no graph refers to, so that no later backward rule reads what is changed.
@@ -238,11 +261,19 @@ final class Engine {
     }
 
     /**
+     * The nodes below a root, children before parents, and whether a leaf among their inputs already
+     * has a gradient (only then is {@link #cannotFail}'s extra walk over the graph worth its cost).
+     */
+    private record Order(List<Node> nodes, boolean leafHasGrad) {
+    }
+
+    /**
      * Nodes below {@code root}, children before parents, found with an explicit stack. With
      * targets, marks which nodes lead to one (the others need not run backward).
      */
-    private static List<Node> postOrder(Node root, Targets targets) {
+    private static Order postOrder(Node root, Targets targets) {
         long mark = EPOCH.incrementAndGet();
+        boolean leafHasGrad = false;
         List<Node> order = new ArrayList<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
         root.visitMark = mark;
@@ -251,7 +282,9 @@ final class Engine {
         while (!stack.isEmpty()) {
             Node n = stack.peek();
             if (n.visitCursor < n.edges.length) {
-                Node child = n.edges[n.visitCursor++].node();
+                Node.Edge edge = n.edges[n.visitCursor++];
+                Node child = edge.node();
+                leafHasGrad |= edge.leaf() != null && edge.leaf().grad() != null;
                 if (child != null && child.visitMark != mark) {
                     child.visitMark = mark;
                     child.visitCursor = 0;
@@ -263,7 +296,7 @@ final class Engine {
             n.needed = targets == null || leadsToTarget(n, targets);
             order.add(n);
         }
-        return order;
+        return new Order(order, leafHasGrad);
     }
 
     private static boolean leadsToTarget(Node n, Targets targets) {

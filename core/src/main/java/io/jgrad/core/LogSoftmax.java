@@ -21,39 +21,51 @@ final class LogSoftmax extends Node {
     static Tensor apply(Tensor x, int axis) {
         Shape s = x.shape();
         int n = s.dim(axis), outer = s.outer(axis), inner = s.inner(axis);
-        double[] in = x.data, out = new double[in.length], p = new double[in.length];
+        boolean recording = Autograd.isRecording(x);
+        // The probabilities are kept only for backward: inference computes no array of them.
+        double[] in = x.data, out = new double[in.length], p = recording ? new double[in.length] : null;
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 line(in, out, p, o * n * inner + i, n, inner);
             }
         }
         Tensor y = Tensor.wrap(out, s);
-        if (Autograd.isRecording(x)) {
+        if (recording) {
             new LogSoftmax(y, x, Tensor.wrap(p, s), axis);
         }
         return y;
     }
 
-    /** One line: out = in − logSumExp(in) and p = softmax(in), with the maximum factored out. */
+    /**
+     * One line: out = in − logSumExp(in) and, unless {@code p} is null, p = softmax(in), with the
+     * maximum factored out.
+     */
     private static void line(double[] in, double[] out, double[] p, int start, int n, int stride) {
         double m = LogSumExp.max(in, start, n, stride);
         if (Double.isInfinite(m) || Double.isNaN(m)) {
             // logSumExp is m itself (see LogSumExp.line); no shift possible.
             for (int j = 0, q = start; j < n; j++, q += stride) {
                 out[q] = in[q] - m;
-                p[q] = Math.exp(out[q]);
+                if (p != null) {
+                    p[q] = Math.exp(out[q]);
+                }
             }
             return;
         }
         double sum = 0;
         for (int j = 0, q = start; j < n; j++, q += stride) {
-            p[q] = Math.exp(in[q] - m);
-            sum += p[q];
+            double e = Math.exp(in[q] - m);
+            if (p != null) {
+                p[q] = e;
+            }
+            sum += e;
         }
         double lse = m + Math.log(sum);
         for (int j = 0, q = start; j < n; j++, q += stride) {
             out[q] = in[q] - lse;
-            p[q] /= sum;
+            if (p != null) {
+                p[q] /= sum;
+            }
         }
     }
 

@@ -150,6 +150,19 @@ abstract class Node {
         return false;
     }
 
+    /** Whether backward can run: not released, and no saved tensor changed in place since it was saved. */
+    final boolean savedIntact() {
+        if (released) {
+            return false;
+        }
+        for (Saved s : saved) {
+            if (s.tensor == null || s.tensor.version() != s.version) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     final void checkNotReleased() {
         if (released) {
             throw new IllegalStateException(name + ": trying to backward through the graph a second time,"

@@ -162,6 +162,57 @@ final class GradientSinkTest {
     }
 
     @Test
+    void aBackwardThatFailsLeavesExistingGradientsAsTheyWere() {
+        Tensor w = Tensor.randn(rng, 6, 4).requiresGrad(true);
+        Tensor v = Tensor.randn(rng, 4, 3).requiresGrad(true);
+        Tensor x = Tensor.randn(rng, 5, 6);
+        x.matmul(w).matmul(v).sum().backward();
+        double[] wBefore = w.grad().toArray(), vBefore = v.grad().toArray();
+        Runnable unchanged = () -> {
+            assertArrayEquals(wBefore, w.grad().toArray(), 0.0);
+            assertArrayEquals(vBefore, v.grad().toArray(), 0.0);
+        };
+
+        // A saved tensor changed in place: the second matmul saved h, needed for v's gradient.
+        Tensor h = x.matmul(w);
+        Tensor loss = h.matmul(v).sum();
+        h.mutableData()[0] += 1;
+        assertThrows(IllegalStateException.class, loss::backward);
+        unchanged.run();
+
+        // A hook on an intermediate tensor that throws, after v's gradient was computed.
+        Tensor h2 = x.matmul(w);
+        h2.registerHook(g -> {
+            throw new IllegalArgumentException("refused");
+        });
+        assertThrows(IllegalArgumentException.class, () -> h2.matmul(v).sum().backward());
+        unchanged.run();
+
+        // A hook on another leaf, which runs at the end of the pass.
+        Tensor u = Tensor.of(new double[] {1.0}).requiresGrad(true);
+        u.registerHook(g -> {
+            throw new IllegalArgumentException("refused");
+        });
+        assertThrows(IllegalArgumentException.class, () -> x.matmul(w).matmul(v).sum().mul(u).sum().backward());
+        unchanged.run();
+
+        // A custom op whose backward throws, below v's matmul.
+        CustomFunction failing = new CustomFunction() {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... in) {
+                return in[0].copy();
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+                throw new ArithmeticException("refused");
+            }
+        };
+        assertThrows(ArithmeticException.class, () -> failing.apply(x.matmul(w)).matmul(v).sum().backward());
+        unchanged.run();
+    }
+
+    @Test
     void anOpMayNotBothAddIntoTheGradientAndReturnIt() {
         Tensor w = Tensor.of(new double[] {1, 2}).requiresGrad(true);
         w.sum().backward();

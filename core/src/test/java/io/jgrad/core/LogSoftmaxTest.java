@@ -56,4 +56,16 @@ final class LogSoftmaxTest {
         // d/dx Σ_j logSoftmax_j = 1 − n·softmax(x)
         assertArrayEquals(new double[] {1 - 3, 1, 1, 1, 1 - 1.5, 1 - 1.5}, x.grad().toArray(), 1e-12);
     }
+
+    @Test
+    void withoutRecordingTheValuesAreTheSameBitForBit() {
+        Tensor x = Tensor.of(new double[] {0.5, -2, 3, Double.POSITIVE_INFINITY, 1, 1, -1, 7, 0.25}, 3, 3)
+                .requiresGrad(true);
+        for (int axis = 0; axis < 2; axis++) {
+            double[] recorded = x.logSoftmax(axis).toArray();
+            try (var scope = Autograd.noGrad()) {
+                assertArrayEquals(recorded, x.logSoftmax(axis).toArray(), 0.0);
+            }
+        }
+    }
 }
