@@ -28,9 +28,11 @@ final class Gather extends Node {
         int[] idx = IndexSelect.checkIndices("gather", index, s.dim(axis), axis, s);
         int n = s.dim(axis), inner = s.inner(axis);
         double[] in = x.data, out = new double[idx.length];
-        for (int p = 0; p < idx.length; p++) {
-            int o = p / inner, i = p % inner;
-            out[p] = in[(o * n + idx[p]) * inner + i];
+        // Position p = o·inner + i walked as two loops: no division per element.
+        for (int p = 0, base = 0; p < idx.length && inner > 0; base += n * inner) {
+            for (int i = 0; i < inner; i++, p++) {
+                out[p] = in[base + idx[p] * inner + i];
+            }
         }
         Tensor y = Tensor.wrap(out, outShape);
         if (Autograd.isRecording(x)) {

@@ -17,9 +17,11 @@ final class ScatterAdd extends Node {
     static Tensor apply(Tensor g, int axis, int[] index, Shape shape) {
         int n = shape.dim(axis), inner = shape.inner(axis);
         double[] in = g.data, out = new double[shape.size()];
-        for (int p = 0; p < index.length; p++) {
-            int o = p / inner, i = p % inner;
-            out[(o * n + index[p]) * inner + i] += in[p];
+        // Position p = o·inner + i walked as two loops: no division per element.
+        for (int p = 0, base = 0; p < index.length && inner > 0; base += n * inner) {
+            for (int i = 0; i < inner; i++, p++) {
+                out[base + index[p] * inner + i] += in[p];
+            }
         }
         Tensor y = Tensor.wrap(out, shape);
         if (Autograd.isRecording(g)) {
