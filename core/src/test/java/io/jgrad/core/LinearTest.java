@@ -154,5 +154,7 @@ final class LinearTest {
         e = assertThrows(IllegalArgumentException.class, () -> x.linear(Tensor.zeros(5, 2), Tensor.zeros(3)));
         assertTrue(e.getMessage().contains("bias [3]"), e.getMessage());
         assertTrue(Arrays.equals(new int[] {3, 2}, x.linear(Tensor.zeros(5, 2), Tensor.ones(2)).shape().dims()));
+        e = assertThrows(IllegalArgumentException.class, () -> x.linearRelu(Tensor.zeros(4, 2), Tensor.zeros(2)));
+        assertTrue(e.getMessage().startsWith("linearRelu: input of shape [3, 5]"), e.getMessage());
     }
 }
