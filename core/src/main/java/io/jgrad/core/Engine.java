@@ -172,8 +172,7 @@ final class Engine {
                 throw new IllegalStateException(node.name + ": backward added input " + j
                         + "'s gradient into the leaf's grad and also returned one; return null there");
             }
-            // Pinned since it was offered: a gradient this backward returned may be that storage.
-            if (j < Long.SIZE && (node.sinkOffered & (1L << j)) != 0 && !edge.leaf().grad().pinned()) {
+            if (j < Long.SIZE && (node.sinkOffered & (1L << j)) != 0) {
                 checkShape(node, j, grads[j], edge.shape());
                 Tensor leafGrad = edge.leaf().grad();
                 SumTo.addInto(grads[j], leafGrad.mutableData(), leafGrad.shape());

@@ -75,7 +75,7 @@ final class Linear extends Node {
             double[] sink = gradientSink(1);
             if (sink != null) {
                 // dW += xᵀ·g straight into the weight's gradient: no [in, out] temporary per step.
-                Gemm.gemmAdd(true, false, in, g2.shape().dim(1), g2.shape().dim(0), x2.data, 0, g2.data, 0, sink, 0);
+                MatMul.addProduct(x2, g2, true, false, sink);
             } else {
                 gw = MatMul.apply(x2, g2, true, false);
             }

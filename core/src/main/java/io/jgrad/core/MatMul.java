@@ -141,7 +141,7 @@ final class MatMul extends Node {
     }
 
     /** c += op(a)·op(b) for matrices, the accumulating form of {@link #apply}. */
-    private static void addProduct(Tensor a, Tensor b, boolean transA, boolean transB, double[] c) {
+    static void addProduct(Tensor a, Tensor b, boolean transA, boolean transB, double[] c) {
         int m = transA ? a.shape().dim(1) : a.shape().dim(0), k = transA ? a.shape().dim(0) : a.shape().dim(1);
         int n = transB ? b.shape().dim(0) : b.shape().dim(1);
         Gemm.gemmAdd(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0);

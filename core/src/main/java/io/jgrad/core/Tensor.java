@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -289,7 +290,7 @@ public final class Tensor {
             return;
         }
         if (grad.gradFn == null) {
-            java.util.Arrays.fill(grad.mutableData(), 0.0);
+            Arrays.fill(grad.mutableData(), 0.0);
         } else {
             grad = zerosLike(this);
         }
