@@ -1,5 +1,6 @@
 package io.jgrad.testkit;
 
+import io.jgrad.core.Autograd;
 import io.jgrad.core.Tensor;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.apache.commons.math3.random.MersenneTwister;
 
 /**
  * One row of the op table: a public differentiable {@link Tensor} method (its signature), how many
@@ -26,11 +28,43 @@ record OpRow(String name, String signature, int arity, List<Domain> domains, boo
 
     /** An application together with its row: what a row's property receives. */
     record Case(OpRow row, Application application) {
-        /** Checks autograd against central differences, and to order 2 where the row says so. */
+        /**
+         * Checks autograd against central differences, and to order 2 where the row says so; then
+         * that backward() into kept gradients gives what Autograd.grad gives.
+         */
         void check() {
             GradientProperties.matchesCentralDifferences(application.fn(), application.inputs());
             if (row.secondOrder()) {
                 GradientProperties.secondOrderMatches(application.fn(), application.inputs());
+            }
+            backwardIntoKeptGradientsMatchesGrad(application.fn(), application.inputs());
+        }
+
+        /**
+         * A plain backward adds into gradients that zeroGrad kept (and may overwrite gradients only
+         * it holds); Autograd.grad reuses nothing. Two passes, the second into the kept storage,
+         * must both give Autograd.grad's values.
+         */
+        private static void backwardIntoKeptGradientsMatchesGrad(Function<List<Tensor>, Tensor> fn, List<Tensor> inputs) {
+            List<Tensor> xs = inputs.stream().map(t -> t.copy().requiresGrad(true)).toList();
+            Tensor out = fn.apply(xs);
+            Tensor weights = Tensor.randn(new MersenneTwister(out.size()), out.shape().dims());
+            Function<List<Tensor>, Tensor> loss = in -> fn.apply(in).mul(weights).sum();
+            List<Tensor> expected = Autograd.grad(loss.apply(xs), xs, false);
+            for (int pass = 0; pass < 2; pass++) {
+                xs.forEach(Tensor::zeroGrad);
+                loss.apply(xs).backward();
+                for (int i = 0; i < xs.size(); i++) {
+                    double[] e = expected.get(i).data();
+                    double[] got = xs.get(i).grad() == null ? new double[e.length] : xs.get(i).grad().data();
+                    for (int j = 0; j < e.length; j++) {
+                        boolean same = Double.compare(e[j], got[j]) == 0 || Math.abs(e[j] - got[j]) <= 1e-12 * (1 + Math.abs(e[j]));
+                        if (!same) {
+                            throw new AssertionError("backward into kept gradients, pass " + (pass + 1) + ": input " + i
+                                    + " element " + j + " is " + got[j] + ", Autograd.grad gives " + e[j]);
+                        }
+                    }
+                }
             }
         }
 
