@@ -72,13 +72,8 @@ final class Linear extends Node {
             Tensor xv = x.get();
             int in = xv.shape().dim(-1);
             Tensor x2 = xv.dim() == 2 ? xv : xv.reshapeTo(Shape.of(g2.shape().dim(0), in));
-            double[] sink = gradientSink(1);
-            if (sink != null) {
-                // dW += xᵀ·g straight into the weight's gradient: no [in, out] temporary per step.
-                MatMul.addProduct(x2, g2, true, false, sink);
-            } else {
-                gw = MatMul.apply(x2, g2, true, false);
-            }
+            // dW = xᵀ·g, added straight into the weight's gradient when it has one (no temporary).
+            gw = MatMul.gradient(this, 1, x2, g2, true, false);
         }
         Tensor gb = null;
         if (needsGrad(2)) {

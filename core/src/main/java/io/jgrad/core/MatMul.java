@@ -112,38 +112,28 @@ final class MatMul extends Node {
         Tensor ga = null, gb = null;
         if (b != null) {
             Tensor bv = b.get();
-            double[] sink = bv.dim() == 2 && grad.dim() == 2 ? gradientSink(0) : null;
-            if (sink != null) {
-                // dA += g·op(B)ᵀ straight into a 2-D leaf's gradient, as in the branch below.
-                if (transA) {
-                    addProduct(bv, grad, transB, true, sink);
-                } else {
-                    addProduct(grad, bv, false, !transB, sink);
-                }
-            } else {
-                ga = transA ? apply(bv, grad, transB, true) : apply(grad, bv, false, !transB);
-            }
+            ga = transA ? gradient(this, 0, bv, grad, transB, true) : gradient(this, 0, grad, bv, false, !transB);
         }
         if (a != null) {
             Tensor av = a.get();
-            double[] sink = av.dim() == 2 && grad.dim() == 2 ? gradientSink(1) : null;
-            if (sink != null) {
-                if (transB) {
-                    addProduct(grad, av, true, transA, sink);
-                } else {
-                    addProduct(av, grad, !transA, false, sink);
-                }
-            } else {
-                gb = transB ? apply(grad, av, true, transA) : apply(av, grad, !transA, false);
-            }
+            gb = transB ? gradient(this, 1, grad, av, true, transA) : gradient(this, 1, av, grad, !transA, false);
         }
         return new Tensor[] {ga, gb};
     }
 
-    /** c += op(a)·op(b) for matrices, the accumulating form of {@link #apply}. */
-    static void addProduct(Tensor a, Tensor b, boolean transA, boolean transB, double[] c) {
-        int m = transA ? a.shape().dim(1) : a.shape().dim(0), k = transA ? a.shape().dim(0) : a.shape().dim(1);
-        int n = transB ? b.shape().dim(0) : b.shape().dim(1);
-        Gemm.gemmAdd(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0);
+    /**
+     * Input {@code input}'s gradient op(x)·op(y) for {@code node}'s backward: added straight into
+     * the leaf's existing gradient when the engine offers it and both factors are matrices (then
+     * {@code null}, as {@link Node#gradientSink} asks), else a new tensor.
+     */
+    static Tensor gradient(Node node, int input, Tensor x, Tensor y, boolean transX, boolean transY) {
+        double[] sink = x.dim() == 2 && y.dim() == 2 ? node.gradientSink(input) : null;
+        if (sink == null) {
+            return apply(x, y, transX, transY);
+        }
+        int m = transX ? x.shape().dim(1) : x.shape().dim(0), k = transX ? x.shape().dim(0) : x.shape().dim(1);
+        int n = transY ? y.shape().dim(0) : y.shape().dim(1);
+        Gemm.gemmAdd(transX, transY, m, n, k, x.data, 0, y.data, 0, sink, 0);
+        return null;
     }
 }

@@ -14,8 +14,6 @@ import java.util.Objects;
  */
 public final class Sequential extends Layer {
     private final List<Layer> layers;
-    /** Entry i: layer i is a Dense and layer i + 1 a ReLU, run together. */
-    private final boolean[] reluFollows;
 
     public Sequential(Layer... layers) {
         NullChecks.elements(layers, "Sequential", "layers");
@@ -23,10 +21,8 @@ public final class Sequential extends Layer {
             throw new IllegalArgumentException("Sequential: needs at least one layer");
         }
         this.layers = List.of(layers);
-        this.reluFollows = new boolean[layers.length];
         for (int i = 0; i < layers.length; i++) {
             registerLayer(Integer.toString(i), layers[i]);
-            reluFollows[i] = layers[i] instanceof Dense && i + 1 < layers.length && layers[i + 1] instanceof ReLU;
         }
     }
 
@@ -35,11 +31,12 @@ public final class Sequential extends Layer {
         Objects.requireNonNull(x, "Sequential.forward: x is null");
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
-            if (reluFollows[i]) {
-                h = ((Dense) layers.get(i)).forwardRelu(h);
+            Layer layer = layers.get(i);
+            if (layer instanceof Dense dense && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
+                h = dense.forwardRelu(h);
                 i++;   // the ReLU ran inside
             } else {
-                h = layers.get(i).forward(h);
+                h = layer.forward(h);
             }
         }
         return h;
