@@ -43,8 +43,14 @@ final class VectorGemm {
                     int mr = Math.min(MR, i1 - i);
                     packSliver(g, s.sliver, i, mr, pc, kc);
                     for (int q = 0; q < nc; q += NR) {
-                        tile(s.sliver, s.panel, q * kc, kc, s.tile);
-                        store(g, s.tile, i, mr, jc + q, Math.min(NR, nc - q), add);
+                        int nr = Math.min(NR, nc - q);
+                        if (mr == MR && nr == NR && !g.transC()) {
+                            // A whole tile of a row-major C: read and written in place, in registers.
+                            tile(s.sliver, s.panel, q * kc, kc, g.c(), g.cIndex(i, jc + q), g.n(), add);
+                        } else {
+                            tile(s.sliver, s.panel, q * kc, kc, s.tile, 0, NR, false);
+                            store(g, s.tile, i, mr, jc + q, nr, add);
+                        }
                     }
                 }
             }
@@ -62,6 +68,12 @@ final class VectorGemm {
                     for (int j = 0; j < width; j++) {
                         panel[dst + j] = b[g.bOff() + (jc + q + j) * g.k() + pc + p];
                     }
+                } else if (width == NR) {
+                    // Two vector moves: a System.arraycopy call per NR values cost more than the copy.
+                    int src = g.bOff() + (pc + p) * g.n() + jc + q;
+                    DoubleVector.fromArray(SPECIES, b, src).intoArray(panel, dst);
+                    DoubleVector.fromArray(SPECIES, b, src + L).intoArray(panel, dst + L);
+                    continue;
                 } else {
                     System.arraycopy(b, g.bOff() + (pc + p) * g.n() + jc + q, panel, dst, width);
                 }
@@ -76,6 +88,15 @@ final class VectorGemm {
     private static void packSliver(Product g, double[] sliver, int i, int mr, int pc, int kc) {
         double[] a = g.a();
         int rs = g.aRowStride(), cs = g.aColStride();
+        if (mr == MR) {
+            for (int p = 0, src = g.aOff() + i * rs + pc * cs; p < kc; p++, src += cs) {
+                sliver[p * MR] = a[src];
+                sliver[p * MR + 1] = a[src + rs];
+                sliver[p * MR + 2] = a[src + 2 * rs];
+                sliver[p * MR + 3] = a[src + 3 * rs];
+            }
+            return;
+        }
         for (int p = 0; p < kc; p++) {
             int src = g.aOff() + i * rs + (pc + p) * cs;
             for (int r = 0; r < MR; r++) {
@@ -84,8 +105,13 @@ final class VectorGemm {
         }
     }
 
-    /** tile[4 × NR] = sliver[kc × 4]ᵀ · panel[kc × NR], accumulated in eight vector registers. */
-    private static void tile(double[] sliver, double[] panel, int bo, int kc, double[] tile) {
+    /**
+     * out[4 rows × NR] (+)= sliver[kc × 4]ᵀ · panel[kc × NR], accumulated in eight vector registers;
+     * row r of the tile is {@code out[o + r·ld : o + r·ld + NR]} (C itself, or the scratch tile).
+     */
+    private static void tile(double[] sliver, double[] panel, int bo, int kc, double[] out, int o, int ld,
+                             boolean add) {
+        int o1 = o + ld, o2 = o1 + ld, o3 = o2 + ld;
         DoubleVector c00 = DoubleVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
         DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
@@ -105,14 +131,26 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
+        if (add) {
+            // Added after the loop, not loaded before it: the FMAs need not wait for C, and the sum
+            // is C + product as in the scalar store.
+            c00 = DoubleVector.fromArray(SPECIES, out, o).add(c00);
+            c01 = DoubleVector.fromArray(SPECIES, out, o + L).add(c01);
+            c10 = DoubleVector.fromArray(SPECIES, out, o1).add(c10);
+            c11 = DoubleVector.fromArray(SPECIES, out, o1 + L).add(c11);
+            c20 = DoubleVector.fromArray(SPECIES, out, o2).add(c20);
+            c21 = DoubleVector.fromArray(SPECIES, out, o2 + L).add(c21);
+            c30 = DoubleVector.fromArray(SPECIES, out, o3).add(c30);
+            c31 = DoubleVector.fromArray(SPECIES, out, o3 + L).add(c31);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o1);
+        c11.intoArray(out, o1 + L);
+        c20.intoArray(out, o2);
+        c21.intoArray(out, o2 + L);
+        c30.intoArray(out, o3);
+        c31.intoArray(out, o3 + L);
     }
 
     /** Writes (or adds) the valid mr × nr corner of the tile into C at row i, column j. */
