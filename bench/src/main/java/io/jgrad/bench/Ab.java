@@ -1,5 +1,6 @@
 package io.jgrad.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ import java.util.Random;
  * shared machine. On these hosts one build's figure drifts by 1.5× between JVMs minutes apart,
  * while the ratio of neighbouring A and B windows stays within a few percent. Run through
  * {@code bench/ab.sh}, which builds the two revisions; usage:
- * {@code java -cp jgrad-bench.jar io.jgrad.bench.Ab A.jar B.jar TARGET...} with targets
+ * {@code java -cp jgrad-bench.jar io.jgrad.bench.Ab A.jar B.jar TARGET...} (or a class path for A or B) with targets
  * {@code step:mnist/sgd} (a training step of the benchmark's models) or {@code gemm:784x256x128}
  * with optional {@code :ta}, {@code :tb} (transposed operands) and {@code :add} (C += ...).
  */
@@ -114,7 +116,7 @@ public final class Ab {
                     + " or gemm:MxNxK[:ta][:tb][:add]");
             System.exit(2);
         }
-        ClassLoader a = load(Path.of(args[0])), b = load(Path.of(args[1]));
+        ClassLoader a = load(args[0]), b = load(args[1]);
         System.out.printf(Locale.ROOT, "A = %s%nB = %s%n", args[0], args[1]);
         for (String spec : Arrays.asList(args).subList(2, args.length)) {
             Target t = Target.parse(spec);
@@ -156,17 +158,26 @@ public final class Ab {
         return (now - start) / (double) calls;
     }
 
-    /** A class loader for one build: a fat jar or a directory of classes, seeing nothing else of this JVM's. */
-    static ClassLoader load(Path build) throws IOException {
-        if (!Files.exists(build)) {
-            throw new IllegalArgumentException("ab: no build at " + build + "; pass a jgrad-bench.jar or a classes directory");
+    /**
+     * A class loader for one build, seeing nothing else of this JVM's: a fat jar, a directory of
+     * classes, or several of them as a class path (the first one that has a class wins, so a
+     * directory of changed classes can go before a jar).
+     */
+    static ClassLoader load(String classPath) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("ab: no build at " + p + "; pass a jgrad-bench.jar, a classes"
+                        + " directory, or a class path of them");
+            }
+            try {
+                urls.add(p.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IOException("ab: cannot read " + p, e);
+            }
         }
-        try {
-            URL url = build.toUri().toURL();
-            return new URLClassLoader(new URL[] {url}, ClassLoader.getPlatformClassLoader());
-        } catch (MalformedURLException e) {
-            throw new IOException("ab: cannot read " + build, e);
-        }
+        return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     }
 
     private static void invoke(Method method, Object target) {

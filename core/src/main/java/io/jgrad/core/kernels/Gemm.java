@@ -83,7 +83,7 @@ public final class Gemm {
         if (parts > 1 && Math.max(g.m(), g.n()) < NARROW * parts && g.k() >= DEEP) {
             splitDepth(g, parts);
         } else if (g.m() >= ROWS_PER_CORE * parts || g.m() >= g.n()) {
-            Parallel.forRange(g.m(), parts, GemmBlocked.MR, (from, to) -> GemmBlocked.multiply(g, from, to, 0, g.n(), 0, g.k()));
+            Parallel.forRange(g.m(), parts, GemmBlocked.tileRows(g.n()), (from, to) -> GemmBlocked.multiply(g, from, to, 0, g.n(), 0, g.k()));
         } else {
             Parallel.forRange(g.n(), parts, 8, (from, to) -> GemmBlocked.multiply(g, 0, g.m(), from, to, 0, g.k()));
         }
