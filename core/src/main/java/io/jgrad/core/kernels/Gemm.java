@@ -23,10 +23,18 @@ public final class Gemm {
     /**
      * Widths of C below which, when C has at least twice as many rows, Cᵀ = op(B)ᵀ·op(A)ᵀ is
      * computed instead: C2's vector loop runs along a row of C, and a row of 10 values is mostly
-     * its scalar start and end. Measured: [128, 10] products 1.3–2× faster; at widths 32 and 64
-     * the gain was within the noise, so they stay as they are.
+     * its scalar start and end. Measured: [128, 10] products 1.3–2× faster.
      */
     static final int NARROW_OUTPUT = 32;
+    /**
+     * Widths of C up to which Cᵀ is also computed when C has at least {@link #LONG_COLUMNS} rows:
+     * the rows of Cᵀ are then long enough for {@link GemmBlocked}'s long-row loop, which pays for
+     * storing the result transposed. In one JVM against computing C directly: a wide layer's
+     * [12288, 64] Xᵀ·dZ 0.85, [512, 64, 512] 0.85, [256, 32, 256] 0.80, [300, 60, 200] 0.93 of the
+     * time; with only 128 rows ([128, 64, 128]) it was 1.11–1.26, so shorter C stays as it is.
+     */
+    static final int NARROWISH_OUTPUT = 64;
+    static final int LONG_COLUMNS = 256;
     /** Rows or columns per core below which splitting C leaves vector loops too short. */
     private static final int NARROW = 64;
     /**
@@ -75,7 +83,9 @@ public final class Gemm {
             small(g);
             return;
         }
-        blocked(g.n() < NARROW_OUTPUT && g.m() >= 2 * g.n() ? g.transposed() : g, work);
+        boolean transpose = g.n() < NARROW_OUTPUT && g.m() >= 2 * g.n()
+                || g.n() <= NARROWISH_OUTPUT && g.m() >= LONG_COLUMNS;
+        blocked(transpose ? g.transposed() : g, work);
     }
 
     private static void blocked(Product g, long work) {
