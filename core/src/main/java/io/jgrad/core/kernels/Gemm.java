@@ -32,6 +32,8 @@ public final class Gemm {
      * storing the result transposed. In one JVM against computing C directly: a wide layer's
      * [12288, 64] Xᵀ·dZ 0.85, [512, 64, 512] 0.85, [256, 32, 256] 0.80, [300, 60, 200] 0.93 of the
      * time; with only 128 rows ([128, 64, 128]) it was 1.11–1.26, so shorter C stays as it is.
+     * Plain-Java kernel only: the Vector API kernel's register tile does not care how long a row
+     * is, and there the transposed store made the same products 1.37–1.59× slower.
      */
     static final int NARROWISH_OUTPUT = 64;
     static final int LONG_COLUMNS = 256;
@@ -84,7 +86,7 @@ public final class Gemm {
             return;
         }
         boolean transpose = g.n() < NARROW_OUTPUT && g.m() >= 2 * g.n()
-                || g.n() <= NARROWISH_OUTPUT && g.m() >= LONG_COLUMNS;
+                || !GemmBlocked.VECTOR && g.n() <= NARROWISH_OUTPUT && g.m() >= LONG_COLUMNS;
         blocked(transpose ? g.transposed() : g, work);
     }
 
