@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Compares two builds of jgrad in one JVM: each build is loaded by its own class loader, and the
@@ -42,22 +43,27 @@ public final class Ab {
     private Ab() {
     }
 
-    /** A workload to run on either build. */
-    record Target(String spec, String kind, String model, int m, int n, int k, boolean transA, boolean transB,
-                  boolean add) {
+    /** A workload to run on either build: a training step or a matrix product. */
+    sealed interface Target permits Step, Product {
+        /** The target as written on the command line. */
+        String spec();
+
+        /** The workload on the build behind {@code loader}, set up once (weights, inputs, arrays). */
+        Runnable on(ClassLoader loader) throws ReflectiveOperationException;
 
         /** Parses {@code step:CONFIG/OPTIMIZER} or {@code gemm:MxNxK[:ta][:tb][:add]}. */
         static Target parse(String spec) {
             String[] parts = spec.split(":");
             if (parts[0].equals("step") && parts.length == 2 && parts[1].contains("/")) {
-                return new Target(spec, "step", parts[1], 0, 0, 0, false, false, false);
+                String[] co = parts[1].split("/");
+                return new Step(spec, co[0], co[1]);
             }
             if (parts[0].equals("gemm") && parts.length >= 2) {
                 String[] dims = parts[1].split("x");
                 List<String> flags = Arrays.asList(parts).subList(2, parts.length);
                 if (dims.length == 3 && List.of("ta", "tb", "add").containsAll(flags)) {
                     try {
-                        return new Target(spec, "gemm", "", Integer.parseInt(dims[0]), Integer.parseInt(dims[1]),
+                        return new Product(spec, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]),
                                 Integer.parseInt(dims[2]), flags.contains("ta"), flags.contains("tb"), flags.contains("add"));
                     } catch (NumberFormatException e) {
                         // reported below
@@ -67,36 +73,39 @@ public final class Ab {
             throw new IllegalArgumentException("ab: cannot read target '" + spec + "'; write step:CONFIG/OPTIMIZER"
                     + " (e.g. step:mnist/sgd) or gemm:MxNxK with optional :ta, :tb, :add (e.g. gemm:784x256x128:ta:add)");
         }
+    }
 
-        /** The workload on the build behind {@code loader}, set up once (weights, inputs, arrays). */
-        Runnable on(ClassLoader loader) throws ReflectiveOperationException {
-            return kind.equals("step") ? step(loader) : product(loader);
-        }
-
-        // The builds' classes are reached reflectively because each lives in its own loader; the
-        // training step is package-private bench code, which any earlier revision also has.
-        private Runnable step(ClassLoader loader) throws ReflectiveOperationException {
-            String[] co = model.split("/");
+    /**
+     * One training step of the benchmark's models. Its classes are package-private bench code in
+     * another loader, so they are reached reflectively; every revision since the benchmark has them.
+     */
+    record Step(String spec, String model, String optimizer) implements Target {
+        @Override
+        public Runnable on(ClassLoader loader) throws ReflectiveOperationException {
             Class<?> bench = Class.forName("io.jgrad.bench.MlpBench", true, loader);
             Method config = bench.getDeclaredMethod("config", String.class);
             config.setAccessible(true);
             Class<?> stepClass = Class.forName("io.jgrad.bench.MlpBench$Step", true, loader);
             Constructor<?> make = stepClass.getDeclaredConstructor(config.getReturnType(), String.class, long.class);
             make.setAccessible(true);
-            Object step = make.newInstance(config.invoke(null, co[0]), co[1], 42L);
+            Object step = make.newInstance(config.invoke(null, model), optimizer, 42L);
             Method run = stepClass.getDeclaredMethod("run");
             run.setAccessible(true);
             return () -> invoke(run, step);
         }
+    }
 
-        private Runnable product(ClassLoader loader) throws ReflectiveOperationException {
+    /** C (+)= op(A)·op(B) through the public {@code Gemm} entry points, on fixed random operands. */
+    record Product(String spec, int m, int n, int k, boolean transA, boolean transB, boolean add) implements Target {
+        @Override
+        public Runnable on(ClassLoader loader) throws ReflectiveOperationException {
             Class<?> gemm = Class.forName("io.jgrad.core.kernels.Gemm", true, loader);
             // A method handle called exactly: no boxing per call, which would blur µs-sized products.
             MethodHandle multiply = MethodHandles.publicLookup().findStatic(gemm, add ? "gemmAdd" : "gemm",
                     MethodType.methodType(void.class, boolean.class, boolean.class, int.class, int.class, int.class,
                             double[].class, int.class, double[].class, int.class, double[].class, int.class));
-            Random rng = new Random(1);
-            double[] a = random(rng, m * k), b = random(rng, k * n), c = new double[m * n];
+            RandomGenerator rng = new MersenneTwister(1);
+            double[] a = MatmulBench.random(rng, m * k), b = MatmulBench.random(rng, k * n), c = new double[m * n];
             return () -> {
                 try {
                     multiply.invokeExact(transA, transB, m, n, k, a, 0, b, 0, c, 0);
@@ -189,13 +198,5 @@ public final class Ab {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
-    }
-
-    private static double[] random(Random rng, int size) {
-        double[] d = new double[size];
-        for (int i = 0; i < size; i++) {
-            d[i] = 2 * rng.nextDouble() - 1;
-        }
-        return d;
     }
 }

@@ -27,7 +27,8 @@ final class MatmulBench {
         return 2.0 * n * n * n / nanos;
     }
 
-    private static double[] random(RandomGenerator rng, int size) {
+    /** {@code size} values uniform in [−1, 1). */
+    static double[] random(RandomGenerator rng, int size) {
         double[] d = new double[size];
         for (int i = 0; i < size; i++) {
             d[i] = 2 * rng.nextDouble() - 1;

@@ -14,15 +14,10 @@ class AbTest {
 
     @Test
     void parsesStepAndProductTargets() {
-        Ab.Target step = Ab.Target.parse("step:mnist/sgd");
-        assertEquals("step", step.kind());
-        assertEquals("mnist/sgd", step.model());
-
-        Ab.Target product = Ab.Target.parse("gemm:784x256x128:ta:add");
-        assertEquals(784, product.m());
-        assertEquals(256, product.n());
-        assertEquals(128, product.k());
-        assertTrue(product.transA() && !product.transB() && product.add());
+        assertEquals(new Ab.Step("step:mnist/sgd", "mnist", "sgd"), Ab.Target.parse("step:mnist/sgd"));
+        assertEquals(new Ab.Product("gemm:784x256x128:ta:add", 784, 256, 128, true, false, true),
+                Ab.Target.parse("gemm:784x256x128:ta:add"));
+        assertEquals(new Ab.Product("gemm:2x3x4", 2, 3, 4, false, false, false), Ab.Target.parse("gemm:2x3x4"));
     }
 
     @Test
