@@ -36,6 +36,7 @@ public final class Gemm {
      * is, and there the transposed store made the same products 1.37–1.59× slower.
      */
     static final int NARROWISH_OUTPUT = 64;
+    /** Rows of C from which a C up to {@link #NARROWISH_OUTPUT} wide is computed as Cᵀ. */
     static final int LONG_COLUMNS = 256;
     /** Rows or columns per core below which splitting C leaves vector loops too short. */
     private static final int NARROW = 64;
