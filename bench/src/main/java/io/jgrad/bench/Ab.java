@@ -126,9 +126,13 @@ public final class Ab {
             System.exit(2);
         }
         ClassLoader a = load(args[0]), b = load(args[1]);
-        System.out.printf(Locale.ROOT, "A = %s%nB = %s%n", args[0], args[1]);
+        // Every target is read before the first one runs: a typo in the last should not cost minutes.
+        List<Target> targets = new ArrayList<>();
         for (String spec : Arrays.asList(args).subList(2, args.length)) {
-            Target t = Target.parse(spec);
+            targets.add(Target.parse(spec));
+        }
+        System.out.printf(Locale.ROOT, "A = %s%nB = %s%n", args[0], args[1]);
+        for (Target t : targets) {
             System.out.println(compare(t, t.on(a), t.on(b), WARMUP_ROUNDS, TIMED_ROUNDS, WINDOW_NANOS));
         }
     }
