@@ -80,6 +80,9 @@ final class GemmBlocked {
         // A depth that fits one panel (a weight gradient Xᵀ·dZ over a batch) is packed once per
         // column block, not once per block of rows.
         boolean onePanel = p1 - p0 <= KC;
+        // A C stored transposed is read a column at a time, one cache line per value: its old values
+        // are added in the pass that writes it back rather than loaded in a pass of their own.
+        boolean addAtStore = g.accumulate() && g.transC();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             if (onePanel) {
@@ -89,7 +92,7 @@ final class GemmBlocked {
                 int mc = Math.min(MC, i1 - ic);
                 double[][] rows = s.rows;
                 for (int r = 0; r < mc; r++) {
-                    if (g.accumulate()) {
+                    if (g.accumulate() && !addAtStore) {
                         g.loadRow(ic + r, jc, rows[r], nc);
                     } else {
                         Arrays.fill(rows[r], 0, nc, 0.0);
@@ -117,7 +120,7 @@ final class GemmBlocked {
                     }
                 }
                 for (int r = 0; r < mc; r++) {
-                    g.storeRow(ic + r, jc, rows[r], 0, nc, false);
+                    g.storeRow(ic + r, jc, rows[r], 0, nc, addAtStore);
                 }
             }
         }
