@@ -48,6 +48,12 @@ public final class Gemm {
     private static final int ROWS_PER_CORE = 48;
     /** Depth from which splitting the depth instead pays for adding the partial products. */
     private static final int DEEP = 1024;
+    /**
+     * The calling thread's partial products of a depth split (workers write their chunk's into the
+     * caller's array, so it is free again when the call returns): (cores − 1) · m · n values, with m
+     * and n under 64 per core.
+     */
+    private static final ThreadLocal<double[]> PARTIALS = ThreadLocal.withInitial(() -> new double[0]);
 
     private Gemm() {
     }
@@ -111,25 +117,27 @@ public final class Gemm {
         // Fixed chunks of the depth, each summed on its own and added to C in chunk order: the
         // result is the same whichever thread computes which chunk, also when the team is busy
         // and one thread computes them all.
-        int m = g.m(), n = g.n(), k = g.k(), eights = (k + 7) / 8;
-        double[][] partials = new double[parts][];
+        int m = g.m(), n = g.n(), k = g.k(), eights = (k + 7) / 8, size = m * n;
+        double[] partials = PARTIALS.get();
+        if (partials.length < (parts - 1) * size) {
+            partials = new double[(parts - 1) * size];
+            PARTIALS.set(partials);
+        }
+        double[] scratch = partials;
         Parallel.forRange(parts, parts, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 int p0 = Parallel.boundary(t, parts, eights, 8, k), p1 = Parallel.boundary(t + 1, parts, eights, 8, k);
                 if (t == 0) {
                     GemmBlocked.multiply(g, 0, m, 0, n, p0, p1);
                 } else {
-                    double[] c = new double[m * n];
-                    GemmBlocked.multiply(g.writingTo(c), 0, m, 0, n, p0, p1);
-                    partials[t] = c;
+                    GemmBlocked.multiply(g.writingTo(scratch, (t - 1) * size), 0, m, 0, n, p0, p1);
                 }
             }
         });
         double[] c = g.c();
         for (int t = 1; t < parts; t++) {
-            double[] p = partials[t];
-            for (int i = 0; i < p.length; i++) {
-                c[g.cOff() + i] += p[i];
+            for (int i = 0, q = (t - 1) * size; i < size; i++, q++) {
+                c[g.cOff() + i] += scratch[q];
             }
         }
     }

@@ -65,9 +65,9 @@ record Product(boolean transA, boolean transB, int m, int n, int k,
         return transA ? m : 1;
     }
 
-    /** The same product written (not added) into a fresh [m, n] array {@code out}. */
-    Product writingTo(double[] out) {
-        return new Product(transA, transB, m, n, k, a, aOff, b, bOff, out, 0, false, transC);
+    /** The same product written (not added) into {@code out} from offset {@code off}, laid out like C. */
+    Product writingTo(double[] out, int off) {
+        return new Product(transA, transB, m, n, k, a, aOff, b, bOff, out, off, false, transC);
     }
 
     void check() {

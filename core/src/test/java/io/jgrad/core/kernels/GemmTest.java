@@ -65,6 +65,39 @@ class GemmTest {
     }
 
     @Test
+    void aDepthSplitProductAllocatesNoPartialProductsOnceWarm() {
+        // [40, 30] from a depth of 5000: each extra core's partial C (9.6 KB) lives in the caller's
+        // scratch, so repeating the product allocates only its few small descriptor objects.
+        int m = 40, n = 30, k = 5000;
+        RandomGenerator rng = new MersenneTwister(78);
+        double[] a = random(rng, m * k), b = random(rng, k * n), c = new double[m * n];
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20; i++) {
+            Gemm.gemm(false, false, m, n, k, a, 0, b, 0, c, 0);
+        }
+        // This thread and the kernel team's (other threads of the test JVM may allocate meanwhile).
+        long[] threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t == Thread.currentThread() || t.getName().startsWith("jgrad-kernel-"))
+                .mapToLong(Thread::getId).toArray();
+        long before = allocated(mx, threads);
+        int products = 20;
+        for (int i = 0; i < products; i++) {
+            Gemm.gemm(false, false, m, n, k, a, 0, b, 0, c, 0);
+        }
+        long perProduct = (allocated(mx, threads) - before) / products;
+        assertTrue(perProduct < 2_000, "a depth-split product allocated " + perProduct + " bytes on the calling and kernel threads; one partial C is "
+                + m * n * 8);
+    }
+
+    private static long allocated(com.sun.management.ThreadMXBean mx, long[] threads) {
+        long sum = 0;
+        for (long t : threads) {
+            sum += Math.max(0, mx.getThreadAllocatedBytes(t));
+        }
+        return sum;
+    }
+
+    @Test
     void vectorPathRunsExactlyWhenTheModuleIsPresent() {
         assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), GemmBlocked.VECTOR);
     }
