@@ -118,28 +118,33 @@ public final class Gemm {
         // result is the same whichever thread computes which chunk, also when the team is busy
         // and one thread computes them all.
         int m = g.m(), n = g.n(), k = g.k(), eights = (k + 7) / 8, size = m * n;
-        double[] partials = PARTIALS.get();
-        if (partials.length < (parts - 1) * size) {
-            partials = new double[(parts - 1) * size];
-            PARTIALS.set(partials);
-        }
-        double[] scratch = partials;
+        double[] partials = partials((parts - 1) * size);
         Parallel.forRange(parts, parts, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 int p0 = Parallel.boundary(t, parts, eights, 8, k), p1 = Parallel.boundary(t + 1, parts, eights, 8, k);
                 if (t == 0) {
                     GemmBlocked.multiply(g, 0, m, 0, n, p0, p1);
                 } else {
-                    GemmBlocked.multiply(g.writingTo(scratch, (t - 1) * size), 0, m, 0, n, p0, p1);
+                    GemmBlocked.multiply(g.writingTo(partials, (t - 1) * size), 0, m, 0, n, p0, p1);
                 }
             }
         });
         double[] c = g.c();
         for (int t = 1; t < parts; t++) {
             for (int i = 0, q = (t - 1) * size; i < size; i++, q++) {
-                c[g.cOff() + i] += scratch[q];
+                c[g.cOff() + i] += partials[q];
             }
         }
+    }
+
+    /** The calling thread's array for partial products, at least {@code size} long. */
+    private static double[] partials(int size) {
+        double[] p = PARTIALS.get();
+        if (p.length < size) {
+            p = new double[size];
+            PARTIALS.set(p);
+        }
+        return p;
     }
 
     /** The direct loops for tiny products, where packing would cost more than it saves. */

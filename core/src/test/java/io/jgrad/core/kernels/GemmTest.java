@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -71,7 +73,7 @@ class GemmTest {
         int m = 40, n = 30, k = 5000;
         RandomGenerator rng = new MersenneTwister(78);
         double[] a = random(rng, m * k), b = random(rng, k * n), c = new double[m * n];
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20; i++) {
             Gemm.gemm(false, false, m, n, k, a, 0, b, 0, c, 0);
         }
@@ -85,11 +87,11 @@ class GemmTest {
             Gemm.gemm(false, false, m, n, k, a, 0, b, 0, c, 0);
         }
         long perProduct = (allocated(mx, threads) - before) / products;
-        assertTrue(perProduct < 2_000, "a depth-split product allocated " + perProduct + " bytes on the calling and kernel threads; one partial C is "
-                + m * n * 8);
+        assertTrue(perProduct < 2_000, "a depth-split product allocated " + perProduct
+                + " bytes on the calling and kernel threads; one partial C is " + m * n * 8);
     }
 
-    private static long allocated(com.sun.management.ThreadMXBean mx, long[] threads) {
+    private static long allocated(ThreadMXBean mx, long[] threads) {
         long sum = 0;
         for (long t : threads) {
             sum += Math.max(0, mx.getThreadAllocatedBytes(t));
