@@ -200,7 +200,9 @@ final class GemmBlocked {
      * Four rows of C += op(A)[4 rows, kc] · panel[kc, n], for rows of {@link #LONG_ROWS} or more:
      * twelve FMAs per seven loads and four stores. On long rows C2 vectorises it 8 wide; against
      * {@link #rows3} on the same rows, in one JVM: 1024³ products 0.93 of the time, mnist's
-     * [128, 256, 784] 0.89 and [784, 256, 128] Xᵀ·dZ 0.88.
+     * [128, 256, 784] 0.89 and [784, 256, 128] Xᵀ·dZ 0.88. Its tail (the last kc mod 3 panel rows)
+     * repeats {@link #rows3}'s on purpose: handing both tails to {@link #row1}, one C row at a time,
+     * made wide's [12288, 64] Xᵀ·dZ 2.8× slower in one JVM.
      */
     private static void rows4(double[] a, int ao, int rs, int cs, double[][] panel, int kc,
                               double[] t0, double[] t1, double[] t2, double[] t3, int n) {
