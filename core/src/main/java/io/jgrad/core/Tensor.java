@@ -1,5 +1,6 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernels.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class Tensor {
          */
         boolean pinned;
     }
+
+    /** Gradients from this many elements on are zeroed on all cores, as optimizers update them. */
+    private static final int PARALLEL_ZERO = 1 << 16;
 
     final double[] data;
     private final Shape shape;
@@ -290,7 +294,13 @@ public final class Tensor {
             return;
         }
         if (grad.gradFn == null) {
-            Arrays.fill(grad.mutableData(), 0.0);
+            double[] d = grad.mutableData();
+            if (d.length >= PARALLEL_ZERO) {
+                // The ranges of the optimizer's split update: each core zeroes the part its cache holds.
+                Parallel.forRange(d.length, Parallel.cores(), 8, (from, to) -> Arrays.fill(d, from, to, 0.0));
+            } else {
+                Arrays.fill(d, 0.0);
+            }
         } else {
             grad = zerosLike(this);
         }

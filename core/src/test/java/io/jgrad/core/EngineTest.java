@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,21 @@ final class EngineTest {
         assertNull(w.grad());
         w.mul(7.0).sum().backward();
         assertArrayEquals(new double[] {7, 7}, w.grad().toArray());
+    }
+
+    @Test
+    void zeroGradClearsALargeGradientSplitOverTheCoresToTheLastElement() {
+        // 70,001 elements: above the size zeroed on all cores, and not a multiple of the ranges' 8.
+        int n = 70_001;
+        Tensor w = Tensor.zeros(n).requiresGrad(true);
+        double[] ramp = new double[n];
+        Arrays.setAll(ramp, i -> i);
+        w.mul(Tensor.of(ramp)).sum().backward();
+        Tensor g = w.grad();
+        assertEquals(n - 1.0, g.toArray()[n - 1]);
+        w.zeroGrad();
+        assertSame(g, w.grad());
+        assertArrayEquals(new double[n], g.toArray());
     }
 
     @Test
