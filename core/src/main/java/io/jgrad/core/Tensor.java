@@ -43,9 +43,6 @@ public final class Tensor {
         boolean pinned;
     }
 
-    /** Gradients from this many elements on are zeroed on all cores, as optimizers update them. */
-    private static final int PARALLEL_ZERO = 1 << 16;
-
     final double[] data;
     private final Shape shape;
     private final Version version;
@@ -294,13 +291,9 @@ public final class Tensor {
             return;
         }
         if (grad.gradFn == null) {
+            // A large gradient in the ranges of the optimizer's update: each core zeroes what it holds.
             double[] d = grad.mutableData();
-            if (d.length >= PARALLEL_ZERO) {
-                // The ranges of the optimizer's split update: each core zeroes the part its cache holds.
-                Parallel.forRange(d.length, Parallel.cores(), 8, (from, to) -> Arrays.fill(d, from, to, 0.0));
-            } else {
-                Arrays.fill(d, 0.0);
-            }
+            Parallel.forElements(d.length, (from, to) -> Arrays.fill(d, from, to, 0.0));
         } else {
             grad = zerosLike(this);
         }

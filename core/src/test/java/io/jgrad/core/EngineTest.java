@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgrad.core.kernels.Parallel;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,8 @@ final class EngineTest {
 
     @Test
     void zeroGradClearsALargeGradientSplitOverTheCoresToTheLastElement() {
-        // 70,001 elements: above the size zeroed on all cores, and not a multiple of the ranges' 8.
-        int n = 70_001;
+        // Above the size zeroed on all cores, and not a multiple of the ranges' 8.
+        int n = Parallel.ELEMENTWISE_MIN + 4_465;
         Tensor w = Tensor.zeros(n).requiresGrad(true);
         double[] ramp = new double[n];
         Arrays.setAll(ramp, i -> i);

@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>A subclass names its state arrays (passed to the constructor), optionally initialises them
  * ({@link #initState}) and implements {@link #update} as a loop over a range of the arrays. A rule
  * whose elements are updated independently says so with {@link #elementwise()}; {@link #step()}
- * then updates a parameter of 65,536 elements or more in one range per core.
+ * then updates a parameter of {@link Parallel#ELEMENTWISE_MIN} (65,536) elements or more in one range
+ * per core.
  */
 public abstract class Optimizer {
     private final String name;
@@ -36,13 +37,6 @@ public abstract class Optimizer {
     private final Slot[] slots;
 
     /** One parameter group: its run-time learning rate and fixed weight decay. */
-    /**
-     * Parameters from this many elements on are updated on all cores. An update is a few
-     * operations per element over arrays that no longer fit in the core's cache, and two cores
-     * read and write memory about 1.6 times as fast as one.
-     */
-    private static final int PARALLEL_MIN = 1 << 16;
-
     private final RangeUpdate ranges = new RangeUpdate();
 
     /**
@@ -65,7 +59,7 @@ public abstract class Optimizer {
             this.lr = lr;
             this.weightDecay = weightDecay;
             try {
-                Parallel.forRange(w.length, Parallel.cores(), 8, this);
+                Parallel.forElements(w.length, this);
             } finally {
                 this.w = null;
                 this.g = null;
@@ -211,7 +205,7 @@ public abstract class Optimizer {
                 }
                 slot.step++;
                 double[] w = slot.param.mutableData();
-                if (w.length >= PARALLEL_MIN && elementwise()) {
+                if (elementwise()) {
                     ranges.run(w, grad.data(), slot.state, slot.step, group.lr, group.weightDecay);
                 } else {
                     update(w, grad.data(), slot.state, slot.step, group.lr, group.weightDecay, 0, w.length);

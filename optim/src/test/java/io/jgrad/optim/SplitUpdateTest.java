@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.core.kernels.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,6 +28,8 @@ class SplitUpdateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void aSplitUpdateEqualsTheUpdateOnOneThread(Config config) {
+        assertTrue(CHUNK < Parallel.ELEMENTWISE_MIN && CHUNK * CHUNKS >= Parallel.ELEMENTWISE_MIN,
+                "the small parameters run on one thread, the large one on all cores");
         MersenneTwister rng = new MersenneTwister(9);
         double[] start = Tensor.randn(rng, CHUNK * CHUNKS).toArray();
         Tensor big = Tensor.of(start.clone(), CHUNK * CHUNKS).requiresGrad(true);
