@@ -131,7 +131,7 @@ public final class Tensor {
         Shape s = Shape.of(shape);
         double[] d = new double[s.size()];
         if (value != 0.0) {
-            java.util.Arrays.fill(d, value);
+            Arrays.fill(d, value);
         }
         return wrap(d, s);
     }
@@ -292,8 +292,7 @@ public final class Tensor {
         }
         if (grad.gradFn == null) {
             // A large gradient in the ranges of the optimizer's update: each core zeroes what it holds.
-            double[] d = grad.mutableData();
-            Parallel.forElements(d.length, (from, to) -> Arrays.fill(d, from, to, 0.0));
+            Parallel.zero(grad.mutableData());
         } else {
             grad = zerosLike(this);
         }

@@ -36,7 +36,6 @@ public abstract class Optimizer {
     private final Group[] groups;
     private final Slot[] slots;
 
-    /** One parameter group: its run-time learning rate and fixed weight decay. */
     private final RangeUpdate ranges = new RangeUpdate();
 
     /**
@@ -73,6 +72,7 @@ public abstract class Optimizer {
         }
     }
 
+    /** One parameter group: its run-time learning rate and fixed weight decay. */
     private static final class Group {
         final int from;
         final int to;

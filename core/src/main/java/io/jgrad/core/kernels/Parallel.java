@@ -1,5 +1,6 @@
 package io.jgrad.core.kernels;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -62,6 +63,19 @@ public final class Parallel {
             forRange(n, CORES, 8, body);
         } else {
             body.run(0, n);
+        }
+    }
+
+    /**
+     * Sets every element of {@code a} to zero, in {@link #forElements}'s ranges (so each core zeroes
+     * what the last split pass over {@code a} left in its cache). A small array is filled here
+     * directly: a split's range object would be one allocation per call for nothing.
+     */
+    public static void zero(double[] a) {
+        if (a.length < ELEMENTWISE_MIN) {
+            Arrays.fill(a, 0.0);
+        } else {
+            forElements(a.length, (from, to) -> Arrays.fill(a, from, to, 0.0));
         }
     }
 
