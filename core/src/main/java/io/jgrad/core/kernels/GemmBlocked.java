@@ -18,9 +18,11 @@ import java.util.Arrays;
  * and shorter ones through {@link #rows3}, so neither is compiled for the other's lengths.
  *
  * <p>Each of those methods ends with a tail loop over the last panel rows, and the main loop stops
- * while at least one row is left, so the tail runs on every call. When the tail never ran while
- * C2 profiled the method (every depth a multiple of three: 768, 1032, a batch of 96), C2 compiled
- * the main loop scalar: square products of 768 ran at 18 GFLOPS against 55–62 for 770.
+ * while at least one row is left, so the tail runs on every call. When {@link #rows4}'s tail never
+ * ran while C2 profiled it (every depth a multiple of three, as in square products of 192, 384,
+ * 576 or 768), C2 compiled its main loop scalar, and those products ran at 21–25 GFLOPS against
+ * 55–68 for their neighbours. {@link #rows3} and {@link #row1} were not seen to do so; they keep
+ * the same rule so that no kernel's speed hangs on which depths came first.
  */
 final class GemmBlocked {
     /** Row length of C from which {@link #rows4} runs instead of {@link #rows3}. */
