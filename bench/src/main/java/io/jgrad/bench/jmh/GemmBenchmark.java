@@ -27,7 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GemmBenchmark {
-    @Param({"128", "256", "512", "1024"})
+    /**
+     * 129: rows long enough for the plain kernel's four-row loop, and one panel whose depth is a
+     * multiple of three. Before its tail loop ran on every call, C2 compiled that loop scalar for
+     * such depths (bench/RESULTS.md, seventh round); this size would show it coming back.
+     */
+    @Param({"128", "129", "256", "512", "1024"})
     int n;
 
     /** Which operands are stored transposed: "NN", "TN" (Xᵀ·dZ), "NT" (dZ·Wᵀ), "TT". */
