@@ -22,8 +22,8 @@ import java.util.Arrays;
  * ran while C2 profiled it (every depth a multiple of three, as in square products of 192, 384,
  * 576 or 768), C2 compiled its main loop scalar, and those products ran at 21–25 GFLOPS against
  * 55–68 for their neighbours. {@link #rows3} and {@link #row1} were not seen to do so; they keep
- * the same rule so that no kernel's speed hangs on which depths came first, at no cost that
- * measured (square products of 96, four fresh JVMs each: median 50.9 GFLOPS, 52.4 without).
+ * the same rule so that no kernel's speed hangs on which depths came first, at a cost lost in the
+ * noise (square products of 96, four fresh JVMs each: median 50.9 GFLOPS with it, 52.4 without).
  */
 final class GemmBlocked {
     /** Row length of C from which {@link #rows4} runs instead of {@link #rows3}. */

@@ -33,7 +33,7 @@ class GemmTest {
         "128, 10, 300", "200, 5, 3000", "100, 3, 2000",          // narrow C computed as Cᵀ; split by columns, by depth
         "300, 40, 70", "257, 64, 5", "256, 65, 33",               // C up to 64 wide with 256 rows or more as Cᵀ; just past it
         "1100, 130, 140",                                         // more rows per core than one block, depth over one panel
-        "40, 300, 390", "40, 60, 96", "24, 200, 2", "24, 50, 3"})  // whole panels, depths of 3·q, depths under one pass
+        "40, 300, 390", "40, 60, 96", "24, 200, 2", "60, 50, 3"})  // whole panels, depths of 3·q, depths under one pass
     void allTransposesMatchNaiveLoop(int m, int n, int k) {
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
