@@ -17,13 +17,14 @@ import java.util.Arrays;
  * unrolled. Rows from {@link #LONG_ROWS} on therefore go through their own loop, {@link #rows4},
  * and shorter ones through {@link #rows3}, so neither is compiled for the other's lengths.
  *
- * <p>Each of those methods ends with a tail loop over the last panel rows, and the main loop stops
- * while at least one row is left, so the tail runs on every call. When {@link #rows4}'s tail never
- * ran while C2 profiled it (every depth a multiple of three, as in square products of 192, 384,
- * 576 or 768), C2 compiled its main loop scalar, and those products ran at 21–25 GFLOPS against
- * 55–68 for their neighbours. {@link #rows3} and {@link #row1} were not seen to do so; they keep
- * the same rule so that no kernel's speed hangs on which depths came first, at a cost lost in the
- * noise (square products of 96, four fresh JVMs each: median 50.9 GFLOPS with it, 52.4 without).
+ * <p>Each of those methods, and {@link #row1}, ends with a tail loop over the last panel rows, and
+ * its main loop stops while at least one row is left, so the tail runs on every call. When
+ * {@link #rows4}'s tail never ran while C2 profiled it (every depth a multiple of three, as in
+ * square products of 192, 384, 576 or 768), C2 compiled its main loop scalar: those products ran
+ * at 21–25 GFLOPS in a fresh JVM, and at 54–68 with the tail always running. {@link #rows3} and
+ * {@link #row1} were not seen to do so; they keep the same rule so that no kernel's speed hangs on
+ * which depths came first, at a cost lost in the noise (square products of 96, four fresh JVMs
+ * each: median 50.9 GFLOPS with it, 52.4 without).
  */
 final class GemmBlocked {
     /** Row length of C from which {@link #rows4} runs instead of {@link #rows3}. */
@@ -212,9 +213,9 @@ final class GemmBlocked {
      * Four rows of C += op(A)[4 rows, kc] · panel[kc, n], for rows of {@link #LONG_ROWS} or more:
      * twelve FMAs per seven loads and four stores. On long rows C2 vectorises it 8 wide; against
      * {@link #rows3} on the same rows, in one JVM: 1024³ products 0.93 of the time, mnist's
-     * [128, 256, 784] 0.89 and [784, 256, 128] Xᵀ·dZ 0.88. Its tail (the last kc mod 3 panel rows)
-     * repeats {@link #rows3}'s on purpose: handing both tails to {@link #row1}, one C row at a time,
-     * made wide's [12288, 64] Xᵀ·dZ 2.8× slower in one JVM.
+     * [128, 256, 784] 0.89 and [784, 256, 128] Xᵀ·dZ 0.88. Its tail (the last one to three panel
+     * rows) repeats {@link #rows3}'s on purpose: handing both tails to {@link #row1}, one C row at a
+     * time, made wide's [12288, 64] Xᵀ·dZ 2.8× slower in one JVM.
      */
     private static void rows4(double[] a, int ao, int rs, int cs, double[][] panel, int kc,
                               double[] t0, double[] t1, double[] t2, double[] t3, int n) {
