@@ -64,10 +64,13 @@ final class GemmBlocked {
 
     /**
      * Allocated length of a scratch row: NC plus 6, so that a row with its 16-byte array header
-     * takes a whole number of 64-byte cache lines (16 + 262·8 = 33·64). Rows allocated one after
-     * another then all start at the same offset within a line; C2 aligns a loop's vector accesses
-     * to one of its arrays, and now the other five line up too instead of straddling lines. With
-     * rows of 256, a [64, 32, 64] product took 15.9–22.6 µs on one core; with 262, 14.0–14.7 µs.
+     * takes a whole number of 64-byte cache lines (16 + 262·8 = 33·64), and rows allocated one after
+     * another can start at the same offset within a line (C2 aligns a loop's vector accesses to one
+     * of its arrays). With rows of 256, a [64, 32, 64] product took 15.9–22.6 µs on one core; with
+     * 262, 14.0–14.7 µs. The JVM does not keep the rows lined up, though: in a later probe they
+     * spread over four offsets as allocated and two after a garbage collection, and putting every
+     * row on one offset did not move 512³ beyond the spread between JVMs (bench/RESULTS.md, eighth
+     * round).
      */
     private static final int ROW = NC + 6;
 
