@@ -38,19 +38,23 @@ final class LogSoftmax extends Node {
 
     /**
      * One line: out = in − logSumExp(in) and, unless {@code p} is null, p = softmax(in), with the
-     * maximum factored out.
+     * maximum factored out. Returns what was subtracted from each value (the log-sum-exp, or the
+     * maximum itself when it is infinite or NaN); {@code out} may be null when only that is needed.
      */
-    private static void line(double[] in, double[] out, double[] p, int start, int n, int stride) {
+    static double line(double[] in, double[] out, double[] p, int start, int n, int stride) {
         double m = LogSumExp.max(in, start, n, stride);
         if (Double.isInfinite(m) || Double.isNaN(m)) {
             // logSumExp is m itself (see LogSumExp.line); no shift possible.
             for (int j = 0, q = start; j < n; j++, q += stride) {
-                out[q] = in[q] - m;
+                double o = in[q] - m;
+                if (out != null) {
+                    out[q] = o;
+                }
                 if (p != null) {
-                    p[q] = Math.exp(out[q]);
+                    p[q] = Math.exp(o);
                 }
             }
-            return;
+            return m;
         }
         double sum = 0;
         for (int j = 0, q = start; j < n; j++, q += stride) {
@@ -62,11 +66,14 @@ final class LogSoftmax extends Node {
         }
         double lse = m + Math.log(sum);
         for (int j = 0, q = start; j < n; j++, q += stride) {
-            out[q] = in[q] - lse;
+            if (out != null) {
+                out[q] = in[q] - lse;
+            }
             if (p != null) {
                 p[q] /= sum;
             }
         }
+        return lse;
     }
 
     @Override

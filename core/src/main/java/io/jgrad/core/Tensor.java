@@ -637,6 +637,18 @@ public final class Tensor {
     }
 
     /**
+     * Cross-entropy of these logits [N, C] against integer labels [N] in [0, C), one loss per row
+     * (PyTorch's {@code cross_entropy} with {@code reduction='none'}): −Σ_c q_c · logSoftmax(1)_c with
+     * q = (1 − ε)·onehot(label) + ε/C, ε the label smoothing (0 for none). The same values as
+     * {@code logSoftmax(1).gather(1, labels).neg()} (smoothed: blended with −{@code logSoftmax(1).mean(1,
+     * false)}), computed as one op: its backward is softmax minus the targets, per row.
+     */
+    public Tensor crossEntropy(int[] labels, double labelSmoothing) {
+        Objects.requireNonNull(labels, "crossEntropy: labels is null");
+        return CrossEntropy.apply(this, labels, labelSmoothing);
+    }
+
+    /**
      * Index of the largest element along {@code axis} for every other position (row-major); the first
      * one at ties, and NaN counts as the largest (as torch.argmax, and consistent with {@link #max}).
      */

@@ -23,7 +23,7 @@ class TourTest {
         assertTrue(out.contains("files go to " + dir.toAbsolutePath().normalize()), out);
         TestSupport.assertImage(r.file("tour-loss.png"));
         String dot = Files.readString(r.file("tour-graph.dot"));
-        for (String op : new String[] {"label=\"linearRelu", "label=\"linear\\n", "label=\"logSoftmax", "label=\"0.weight",
+        for (String op : new String[] {"label=\"linearRelu", "label=\"linear\\n", "label=\"crossEntropy", "label=\"0.weight",
                 "label=\"2.bias"}) {
             assertTrue(dot.contains(op), () -> op + " missing in\n" + dot);
         }

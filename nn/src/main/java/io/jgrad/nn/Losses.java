@@ -105,35 +105,8 @@ public final class Losses {
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing, Reduction reduction) {
         requireLogitsAndLabels(logits, labels);
         Objects.requireNonNull(reduction, "crossEntropy: reduction is null");
-        if (logits.dim() != 2) {
-            throw new IllegalArgumentException("crossEntropy: logits must be [batch, classes], got shape "
-                    + logits.shape() + "; reshape one example to [1, C]");
-        }
-        int n = logits.shape().dim(0), classes = logits.shape().dim(1);
-        if (classes == 0) {
-            throw new IllegalArgumentException("crossEntropy: logits of shape " + logits.shape()
-                    + " have no classes; pass at least one column of scores");
-        }
-        if (labels.length != n) {
-            throw new IllegalArgumentException("crossEntropy: " + labels.length + " labels for logits of shape "
-                    + logits.shape() + "; pass one label per row");
-        }
-        for (int i = 0; i < n; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("crossEntropy: label " + labels[i] + " at position " + i
-                        + " is out of range for " + classes + " classes (valid: 0 to " + (classes - 1) + ")");
-            }
-        }
-        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0)) {
-            throw new IllegalArgumentException("crossEntropy: labelSmoothing must be in [0, 1], got " + labelSmoothing);
-        }
-        Tensor logProb = logits.logSoftmax(1);
-        Tensor nll = logProb.gather(1, labels).neg();
-        if (labelSmoothing > 0.0) {
-            Tensor uniform = logProb.mean(1, false).neg();
-            nll = nll.mul(1.0 - labelSmoothing).add(uniform.mul(labelSmoothing));
-        }
-        return reduction.apply("crossEntropy", nll);
+        // One op (core's Tensor.crossEntropy) checks the shapes, labels and ε and holds the backward rule.
+        return reduction.apply("crossEntropy", logits.crossEntropy(labels, labelSmoothing));
     }
 
     /**

@@ -7,8 +7,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Op-table rows for indexSelect and gather. Indices may repeat, so the backward must add up the
- * gradients of repeated picks. Both are linear, so their (zero) second derivatives are checked too.
+ * Op-table rows for indexSelect, gather and crossEntropy. Indices may repeat, so the backward must
+ * add up the gradients of repeated picks. indexSelect and gather are linear, so their (zero) second
+ * derivatives are checked too; crossEntropy's second derivatives go through its softmax.
  */
 final class IndexingRows {
     private static final ShapeBounds WITH_AXES = ShapeBounds.defaults().ranks(1, 3);
@@ -20,7 +21,8 @@ final class IndexingRows {
         Domain any = Domain.any();
         return List.of(
                 new OpRow("indexSelect", "indexSelect(int,int[])", 1, List.of(any), true, indexSelect(any)),
-                new OpRow("gather", "gather(int,int[])", 1, List.of(any), true, gather(any)));
+                new OpRow("gather", "gather(int,int[])", 1, List.of(any), true, gather(any)),
+                new OpRow("crossEntropy", "crossEntropy(int[],double)", 1, List.of(any), true, crossEntropy(any)));
     }
 
     /** One to four indices, repeats allowed, into a random axis. */
@@ -39,6 +41,15 @@ final class IndexingRows {
                     new OpRow.Application("x.gather(" + axis + ", " + Arrays.toString(idx) + ")",
                             in -> in.get(0).gather(axis, idx), List.of(x)));
         }));
+    }
+
+    /** Logits [N, C] with one label per row, and no, some or full label smoothing. */
+    private static Arbitrary<OpRow.Application> crossEntropy(Domain domain) {
+        return TensorArbitraries.shapes(ShapeBounds.defaults().ranks(2, 2)).flatMap(s -> Combinators.combine(
+                domain.tensor(s), indices(s.dim(1), s.dim(0), s.dim(0)),
+                Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.doubles().between(0.0, 1.0))).as((z, labels, eps) ->
+                new OpRow.Application("z.crossEntropy(" + Arrays.toString(labels) + ", " + eps + ")",
+                        in -> in.get(0).crossEntropy(labels, eps), List.of(z))));
     }
 
     private static Arbitrary<int[]> indices(int bound, int minCount, int maxCount) {

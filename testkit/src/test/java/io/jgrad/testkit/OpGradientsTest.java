@@ -65,4 +65,5 @@ class OpGradientsTest {
     @Property(tries = TRIES) void logSoftmax(@ForAll("row") @Row("logSoftmax") Case c) { c.check(); }
     @Property(tries = TRIES) void indexSelect(@ForAll("row") @Row("indexSelect") Case c) { c.check(); }
     @Property(tries = TRIES) void gather(@ForAll("row") @Row("gather") Case c) { c.check(); }
+    @Property(tries = TRIES) void crossEntropy(@ForAll("row") @Row("crossEntropy") Case c) { c.check(); }
 }
