@@ -8,10 +8,12 @@ import java.util.Arrays;
  * Forward: one log-softmax pass per row, keeping the softmax p. Backward: g_i·(p_i − q_i) per row,
  * written as log-softmax's rule applied to the gradient the picked entries would get.
  *
- * <p>The same loss built from {@code logSoftmax}, {@code gather} and {@code neg} took three nodes,
- * a [N, C] log-probability array forward and two more [N, C] passes backward (a scatter into zeros,
- * then log-softmax's rule): cross-entropy and its gradient on [64, 10] logits took 11.3 µs that way.
- * The values are the same: each row's log-probabilities are those of {@link LogSoftmax}.
+ * <p>The same loss built from {@code logSoftmax}, {@code gather} and {@code neg} took three nodes
+ * (six more with smoothing), a [N, C] log-probability array forward and two more [N, C] passes
+ * backward (a scatter into zeros, then log-softmax's rule). Loss and gradient on [64, 10] logits,
+ * the two forms alternating in one JVM, took 0.87–0.90 of the composite's time without smoothing
+ * and 0.68–0.71 with ε = 0.1 (two runs). The values are the same: each row's log-probabilities are
+ * those of {@link LogSoftmax}.
  */
 final class CrossEntropy extends Node {
     private final Saved logits;
@@ -82,8 +84,9 @@ final class CrossEntropy extends Node {
             Tensor gs = grad.reshape(n, 1).mul(Tensor.wrap(negatedTargets(n, classes), z.shape()));
             return new Tensor[] {gs.sub(z.softmax(1).mul(gs.sum(1, true)))};
         }
-        double[] g = grad.data, p = probabilities.get().data, out = new double[n * classes];
+        double[] g = grad.data, p = probabilities.get().data;
         if (smoothing == 0.0) {
+            double[] out = new double[n * classes];
             // Then Σg = −g_i, and g − p·Σg is p·g_i, minus g_i at the label (the same roundings).
             for (int i = 0, base = 0; i < n; i++, base += classes) {
                 double gi = g[i];
@@ -94,13 +97,13 @@ final class CrossEntropy extends Node {
             }
             return new Tensor[] {Tensor.wrap(out, z.shape())};
         }
-        // The gradient reaching each row's log-probabilities, −g_i·q (−g_i·ε/C everywhere, and
-        // −g_i·(1 − ε) more at the label), then log-softmax's rule g − p·Σg over it, in place.
+        // The gradient reaching each row's log-probabilities, −g_i·q, then log-softmax's rule
+        // g − p·Σg over it, in place.
+        double[] out = negatedTargets(n, classes);
         for (int i = 0, base = 0; i < n; i++, base += classes) {
-            Arrays.fill(out, base, base + classes, -(g[i] * smoothing) / classes);
-            out[base + labels[i]] += -(g[i] * (1.0 - smoothing));
             double sum = 0;
             for (int c = base; c < base + classes; c++) {
+                out[c] *= g[i];
                 sum += out[c];
             }
             for (int c = base; c < base + classes; c++) {

@@ -93,10 +93,8 @@ final class CrossEntropyTest {
         for (double eps : new double[] {0.0, 0.3}) {
             // Weighted by a random gradient, so that the rows' gradients differ.
             Function<List<Tensor>, Tensor> f = t -> t.get(0).crossEntropy(y, eps).mul(t.get(1)).sum();
-            GradCheck.Report first = GradCheck.check(f, in);
-            assertTrue(first.passed(), first.toString());
-            GradCheck.Report second = GradCheck.checkSecondOrder(f, in);
-            assertTrue(second.passed(), second.toString());
+            GradCheck.check(f, in).assertPassed();
+            GradCheck.checkSecondOrder(f, in).assertPassed();
         }
     }
 
